@@ -1,0 +1,20 @@
+using TaskForce.Core;
+using TaskForce.Core.Storage;
+
+namespace TaskForce.Bot;
+
+internal static class HostSetup
+{
+    public static WebApplicationBuilder AddTaskForce(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddCore();
+        return builder;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+    }
+}

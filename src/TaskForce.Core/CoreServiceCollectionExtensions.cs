@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using TaskForce.Core.Storage;
+
+namespace TaskForce.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers the SQLite store, migrations and the domain services.</summary>
+    public static IServiceCollection AddCore(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SqliteConnectionFactory>();
+        services.AddSingleton<Database>();
+        services.AddSingleton<Migrator>();
+        return services;
+    }
+}

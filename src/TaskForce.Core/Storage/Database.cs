@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+
+namespace TaskForce.Core.Storage;
+
+/// <summary>
+/// The single in-process writer. Every write runs inside <see cref="WriteAsync{T}"/>: one async lock, one
+/// connection, one IMMEDIATE transaction, committed or rolled back as a whole. Other processes sharing the
+/// file are waited for through busy_timeout.
+/// </summary>
+public sealed class Database(SqliteConnectionFactory connections) : IDisposable
+{
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public SqliteConnectionFactory Connections => connections;
+
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync(cancellationToken);
+
+    public async Task<T> WriteAsync<T>(
+        Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using SqliteConnection connection = await connections.OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            T result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return WriteAsync<bool>(
+            async (connection, transaction) =>
+            {
+                await work(connection, transaction);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public void Dispose() => _writeLock.Dispose();
+}

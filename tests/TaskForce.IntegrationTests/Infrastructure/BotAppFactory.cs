@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace TaskForce.IntegrationTests.Infrastructure;
+
+/// <summary>The real host on 127.0.0.1 with a random port and a private SQLite file.</summary>
+internal sealed class BotAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public BotAppFactory(IDictionary<string, string?>? settings = null)
+    {
+        DatabasePath = Path.Combine(Path.GetTempPath(), $"tf-it-{Guid.NewGuid():N}.db");
+        _settings["Storage:ConnectionString"] = $"Data Source={DatabasePath};Pooling=False";
+        _settings["urls"] = "http://127.0.0.1:0";
+        if (settings is not null)
+        {
+            foreach ((string key, string? value) in settings)
+            {
+                _settings[key] = value;
+            }
+        }
+
+        UseKestrel(0);
+    }
+
+    public string DatabasePath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach ((string key, string? value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (string suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+}
