@@ -1,5 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using TaskForce.Core.Blockers;
+using TaskForce.Core.Campaigns;
+using TaskForce.Core.Members;
+using TaskForce.Core.Reports;
 using TaskForce.Core.Storage;
+using TaskForce.Core.Tasks;
 
 namespace TaskForce.Core;
 
@@ -15,6 +20,22 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SqliteConnectionFactory>();
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
+
+        services.AddOptions<TrafficLightOptions>()
+            .BindConfiguration(TrafficLightOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<LinkCodeOptions>()
+            .BindConfiguration(LinkCodeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<MemberStore>();
+        services.AddSingleton<LinkCodeService>();
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<TaskStore>();
+        services.AddSingleton<ReportService>();
+        services.AddSingleton<BlockerStore>();
+        services.AddSingleton<BlockerService>();
         return services;
     }
 }

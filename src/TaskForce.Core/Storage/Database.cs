@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace TaskForce.Core.Storage;
 
 /// <summary>
-/// The single in-process writer. Every write runs inside <see cref="WriteAsync{T}"/>: one async lock, one
+/// The single in-process writer. Every write runs inside <c>WriteAsync</c>: one async lock, one
 /// connection, one IMMEDIATE transaction, committed or rolled back as a whole. Other processes sharing the
 /// file are waited for through busy_timeout.
 /// </summary>
@@ -44,6 +44,13 @@ public sealed class Database(SqliteConnectionFactory connections) : IDisposable
                 return true;
             },
             cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> as one write transaction with a <see cref="DbSession"/>.</summary>
+    public Task<T> WriteAsync<T>(Func<DbSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return WriteAsync((connection, transaction) => work(new DbSession(connection, transaction)), cancellationToken);
     }
 
     public void Dispose() => _writeLock.Dispose();

@@ -1,0 +1,63 @@
+namespace TaskForce.Core.Blockers;
+
+/// <summary>Blocker states as stored in Blockers.State.</summary>
+public static class BlockerStates
+{
+    public const string Open = "open";
+    public const string Acknowledged = "acknowledged";
+    public const string Resolved = "resolved";
+    public const string Closed = "closed";
+}
+
+/// <summary>Severities as stored in Blockers.Severity.</summary>
+public static class Severities
+{
+    public const string Low = "low";
+    public const string Medium = "medium";
+    public const string High = "high";
+    public const string Critical = "critical";
+}
+
+/// <summary>Outbox kinds written by blocker changes; the delivery renders them.</summary>
+public static class BlockerNotices
+{
+    /// <summary>To the blocker's current owner, with acknowledge / resolve / ask-a-department actions.</summary>
+    public const string Assigned = "blocker-assigned";
+
+    /// <summary>To the reporter: what happened to their blocker.</summary>
+    public const string Update = "blocker-update";
+}
+
+public sealed record BlockerDraft(long TaskId, string Text, string Severity, IReadOnlyList<long> DepartmentIds);
+
+public sealed record BlockerView(
+    long Id,
+    long TaskId,
+    string TaskTitle,
+    string? TaskTitleEn,
+    long CampaignId,
+    string Text,
+    string Severity,
+    int Level,
+    string State,
+    long RaisedByMemberId,
+    string RaisedByName,
+    long? OwnerMemberId,
+    string? OwnerName,
+    DateTimeOffset RaisedAt,
+    bool ReporterConfirmed)
+{
+    public string LocalTaskTitle(string locale) =>
+        locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(TaskTitleEn) ? TaskTitleEn : TaskTitle;
+}
+
+public enum BlockerOutcome
+{
+    Done,
+    AlreadyDone,
+    NotAllowed,
+    NotFound,
+    WrongState,
+}
+
+public sealed record BlockerResult(BlockerOutcome Outcome, BlockerView? Blocker = null);

@@ -1,0 +1,182 @@
+using System.Globalization;
+using TaskForce.Core.Access;
+using TaskForce.Core.Audit;
+using TaskForce.Core.Members;
+using TaskForce.Core.Storage;
+
+namespace TaskForce.Core.Blockers;
+
+/// <summary>
+/// Raising and handling blockers (上报问题): raise → acknowledge (签收) → resolve with a note → the reporter
+/// confirms → a team lead or commander closes it (销号). Each step is one guarded state change, so a double
+/// tap on a card changes the blocker once, and each step queues a notice for the people concerned.
+/// </summary>
+public sealed class BlockerService(TimeProvider time)
+{
+    public async Task<BlockerResult> RaiseAsync(DbSession session, Member reporter, BlockerDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(reporter);
+        ArgumentNullException.ThrowIfNull(draft);
+        (long CampaignId, long OwnerMemberId)? task = await BlockerStore.TaskOwnerAsync(session, draft.TaskId, cancellationToken);
+        if (task is null)
+        {
+            return new BlockerResult(BlockerOutcome.NotFound);
+        }
+
+        if (!AccessScope.For(reporter).CanReportOn(task.Value.CampaignId, task.Value.OwnerMemberId))
+        {
+            return new BlockerResult(BlockerOutcome.NotAllowed);
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        long? owner = null;
+        for (int level = 0; level <= BlockerRouting.TopLevel && owner is null; level++)
+        {
+            owner = await BlockerRouting.ResolveOwnerAsync(session, draft.TaskId, level, cancellationToken);
+        }
+
+        long id = await BlockerStore.InsertAsync(session, reporter.Id, draft, owner, now, cancellationToken);
+        long eventId = await BlockerStore.AddEventAsync(session, id, "raised", reporter.Id, draft.Text, now, cancellationToken, toLevel: 0);
+        if (owner is not null)
+        {
+            await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Assigned, owner.Value, id, eventId, draft.Severity == Severities.Critical, new { blockerId = id, @event = "raised" }, now, cancellationToken);
+        }
+
+        await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(reporter), "create", "Blocker", Id(id), null, draft), now, cancellationToken);
+        return new BlockerResult(BlockerOutcome.Done, await BlockerStore.GetAsync(session, id, cancellationToken));
+    }
+
+    public Task<BlockerResult> AcknowledgeAsync(DbSession session, Member actor, long blockerId, CancellationToken cancellationToken) =>
+        ChangeAsync(session, actor, blockerId, BlockerStates.Acknowledged, [BlockerStates.Open], null, CanHandle, cancellationToken);
+
+    public Task<BlockerResult> ResolveAsync(DbSession session, Member actor, long blockerId, string note, CancellationToken cancellationToken) =>
+        ChangeAsync(session, actor, blockerId, BlockerStates.Resolved, [BlockerStates.Open, BlockerStates.Acknowledged], note, CanHandle, cancellationToken);
+
+    /// <summary>The reporter confirms the resolution, which lets a team lead or commander close it.</summary>
+    public async Task<BlockerResult> ConfirmAsync(DbSession session, Member reporter, long blockerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reporter);
+        BlockerView? blocker = await BlockerStore.GetAsync(session, blockerId, cancellationToken);
+        if (blocker is null)
+        {
+            return new BlockerResult(BlockerOutcome.NotFound);
+        }
+
+        if (blocker.RaisedByMemberId != reporter.Id)
+        {
+            return new BlockerResult(BlockerOutcome.NotAllowed, blocker);
+        }
+
+        if (blocker.ReporterConfirmed)
+        {
+            return new BlockerResult(BlockerOutcome.AlreadyDone, blocker);
+        }
+
+        if (blocker.State != BlockerStates.Resolved)
+        {
+            return new BlockerResult(BlockerOutcome.WrongState, blocker);
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        long eventId = await BlockerStore.AddEventAsync(session, blockerId, "confirmed", reporter.Id, null, now, cancellationToken);
+        if (blocker.OwnerMemberId is long owner)
+        {
+            await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Update, owner, blockerId, eventId, false, new { blockerId, @event = "confirmed" }, now, cancellationToken);
+        }
+
+        await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(reporter), "confirm", "Blocker", Id(blockerId), null, null), now, cancellationToken);
+        return new BlockerResult(BlockerOutcome.Done, await BlockerStore.GetAsync(session, blockerId, cancellationToken));
+    }
+
+    /// <summary>销号: only a team lead or commander of the campaign, and only after the reporter confirmed.</summary>
+    public async Task<BlockerResult> CloseAsync(DbSession session, Member actor, long blockerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        BlockerView? blocker = await BlockerStore.GetAsync(session, blockerId, cancellationToken);
+        if (blocker is not null && blocker.State == BlockerStates.Resolved && !blocker.ReporterConfirmed)
+        {
+            return new BlockerResult(BlockerOutcome.WrongState, blocker);
+        }
+
+        return await ChangeAsync(session, actor, blockerId, BlockerStates.Closed, [BlockerStates.Resolved], null, CanClose, cancellationToken);
+    }
+
+    /// <summary>会商: records that a department's help was requested and tells the reporter.</summary>
+    public async Task<BlockerResult> RequestConsultationAsync(
+        DbSession session, Member actor, long blockerId, long departmentId, string departmentName, CancellationToken cancellationToken)
+    {
+        BlockerView? blocker = await BlockerStore.GetAsync(session, blockerId, cancellationToken);
+        if (blocker is null)
+        {
+            return new BlockerResult(BlockerOutcome.NotFound);
+        }
+
+        if (!CanHandle(actor, blocker))
+        {
+            return new BlockerResult(BlockerOutcome.NotAllowed, blocker);
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        long eventId = await BlockerStore.AddEventAsync(session, blockerId, "consultation", actor.Id, departmentName, now, cancellationToken);
+        await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Update, blocker.RaisedByMemberId, blockerId, eventId, false, new { blockerId, @event = "consultation", departmentId }, now, cancellationToken);
+        await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(actor), "consult", "Blocker", Id(blockerId), null, new { departmentId }), now, cancellationToken);
+        return new BlockerResult(BlockerOutcome.Done, blocker);
+    }
+
+    private async Task<BlockerResult> ChangeAsync(
+        DbSession session, Member actor, long blockerId, string toState, string[] fromStates, string? note,
+        Func<Member, BlockerView, bool> allowed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        BlockerView? blocker = await BlockerStore.GetAsync(session, blockerId, cancellationToken);
+        if (blocker is null)
+        {
+            return new BlockerResult(BlockerOutcome.NotFound);
+        }
+
+        if (!allowed(actor, blocker))
+        {
+            return new BlockerResult(BlockerOutcome.NotAllowed, blocker);
+        }
+
+        if (!fromStates.Contains(blocker.State))
+        {
+            bool done = StateRank(blocker.State) >= StateRank(toState);
+            return new BlockerResult(done ? BlockerOutcome.AlreadyDone : BlockerOutcome.WrongState, blocker);
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        if (await BlockerStore.SetStateAsync(session, blockerId, blocker.State, toState, actor.Id, note, now, cancellationToken) == 0)
+        {
+            return new BlockerResult(BlockerOutcome.AlreadyDone, blocker);
+        }
+
+        long eventId = await BlockerStore.AddEventAsync(session, blockerId, toState, actor.Id, note, now, cancellationToken);
+        if (blocker.RaisedByMemberId != actor.Id)
+        {
+            await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Update, blocker.RaisedByMemberId, blockerId, eventId, false, new { blockerId, @event = toState }, now, cancellationToken);
+        }
+
+        await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(actor), toState, "Blocker", Id(blockerId), new { blocker.State }, new { State = toState, Note = note }), now, cancellationToken);
+        return new BlockerResult(BlockerOutcome.Done, await BlockerStore.GetAsync(session, blockerId, cancellationToken));
+    }
+
+    private static bool CanHandle(Member actor, BlockerView blocker) =>
+        blocker.OwnerMemberId == actor.Id || AccessScope.For(actor).CanSeeCampaign(blocker.CampaignId);
+
+    private static bool CanClose(Member actor, BlockerView blocker) =>
+        actor.IsCityWide || actor.Roles.Any(r => r.CampaignId == blocker.CampaignId && r.Role is Roles.TeamLead or Roles.Commander);
+
+    private static int StateRank(string state) => state switch
+    {
+        BlockerStates.Open => 0,
+        BlockerStates.Acknowledged => 1,
+        BlockerStates.Resolved => 2,
+        _ => 3,
+    };
+
+    private static string Actor(Member member) => "member:" + member.Key;
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using TaskForce.Core.Access;
+using TaskForce.Core.Storage;
+
+namespace TaskForce.Core.Tasks;
+
+/// <summary>Task queries, always narrowed to what the asking member's scope allows.</summary>
+public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<TrafficLightOptions> lightOptions)
+{
+    public async Task<IReadOnlyList<TaskView>> QueryAsync(AccessScope scope, TaskFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await connections.OpenAsync(cancellationToken);
+        return await QueryAsync(connection, null, scope, filter, today, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TaskView>> QueryAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, AccessScope scope, TaskFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(filter);
+        const string Sql = """
+            SELECT t.Id, t.Key, t.CampaignId, c.Name AS CampaignName, c.NameEn AS CampaignNameEn, t.Title, t.TitleEn, t.Aliases,
+                   t.OwnerMemberId, m.Name AS OwnerName, t.DepartmentId, d.Name AS DepartmentName, d.NameEn AS DepartmentNameEn,
+                   t.StartDate, t.Deadline, t.LatestPercent, t.LatestStatus, t.LatestReportAtMs, t.ClosedAtMs,
+                   (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged')) AS OpenBlockers,
+                   (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0) AS EscalatedBlockers
+            FROM Tasks t
+            JOIN Campaigns c ON c.Id = t.CampaignId
+            JOIN Members m ON m.Id = t.OwnerMemberId
+            JOIN Departments d ON d.Id = t.DepartmentId
+            WHERE (@CityWide = 1 OR t.CampaignId IN @CampaignIds OR t.OwnerMemberId = @MemberId)
+              AND (@TaskId IS NULL OR t.Id = @TaskId)
+              AND (@CampaignId IS NULL OR t.CampaignId = @CampaignId)
+              AND (@OwnerMemberId IS NULL OR t.OwnerMemberId = @OwnerMemberId)
+              AND (@DepartmentId IS NULL OR t.DepartmentId = @DepartmentId
+                   OR EXISTS (SELECT 1 FROM TaskSupportDepartments s WHERE s.TaskId = t.Id AND s.DepartmentId = @DepartmentId))
+              AND (@IncludeClosed = 1 OR t.ClosedAtMs IS NULL)
+              AND (@DueFrom IS NULL OR t.Deadline >= @DueFrom)
+              AND (@DueTo IS NULL OR t.Deadline <= @DueTo)
+              AND (@OverdueBefore IS NULL OR (t.Deadline < @OverdueBefore AND IFNULL(t.LatestPercent, 0) < 100))
+            ORDER BY t.Deadline, t.Id;
+            """;
+        IEnumerable<TaskRow> rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
+            Sql,
+            new
+            {
+                CityWide = scope.CityWide,
+                CampaignIds = scope.CampaignIds.ToArray(),
+                scope.MemberId,
+                filter.TaskId,
+                filter.CampaignId,
+                filter.OwnerMemberId,
+                filter.DepartmentId,
+                filter.IncludeClosed,
+                DueFrom = Format(filter.DueFrom),
+                DueTo = Format(filter.DueTo),
+                OverdueBefore = Format(filter.OverdueBefore),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(row => row.ToView(today, lightOptions.Value))];
+    }
+
+    public async Task<TaskView?> GetAsync(AccessScope scope, long taskId, DateOnly today, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TaskView> tasks = await QueryAsync(scope, new TaskFilter { TaskId = taskId, IncludeClosed = true }, today, cancellationToken);
+        return tasks.Count == 0 ? null : tasks[0];
+    }
+
+    /// <summary>The open tasks a member may report on: the ones they own, and those of the campaigns they lead.</summary>
+    public Task<IReadOnlyList<TaskView>> ListReportableAsync(AccessScope scope, DateOnly today, CancellationToken cancellationToken) =>
+        QueryAsync(scope, new TaskFilter(), today, cancellationToken);
+
+    /// <summary>Owners of open tasks in scope who have not reported on them since <paramref name="since"/>.</summary>
+    public async Task<IReadOnlyList<NonReporter>> ListNonReportersAsync(
+        AccessScope scope, long? campaignId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        const string Sql = """
+            SELECT m.Id AS MemberId, m.Name, COUNT(t.Id) AS OpenTasks
+            FROM Tasks t JOIN Members m ON m.Id = t.OwnerMemberId
+            WHERE t.ClosedAtMs IS NULL AND IFNULL(t.LatestPercent, 0) < 100
+              AND (@CityWide = 1 OR t.CampaignId IN @CampaignIds OR t.OwnerMemberId = @MemberId)
+              AND (@CampaignId IS NULL OR t.CampaignId = @CampaignId)
+              AND (t.LatestReportAtMs IS NULL OR t.LatestReportAtMs < @SinceMs)
+            GROUP BY m.Id, m.Name
+            ORDER BY m.Name;
+            """;
+        await using SqliteConnection connection = await connections.OpenAsync(cancellationToken);
+        IEnumerable<NonReporterRow> rows = await connection.QueryAsync<NonReporterRow>(new CommandDefinition(
+            Sql,
+            new { scope.CityWide, CampaignIds = scope.CampaignIds.ToArray(), scope.MemberId, CampaignId = campaignId, SinceMs = since.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new NonReporter(r.MemberId, r.Name, (int)r.OpenTasks))];
+    }
+
+    public async Task<CampaignSummary> SummarizeAsync(
+        AccessScope scope, long? campaignId, DateOnly today, DateTimeOffset reportedSince, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TaskView> all = await QueryAsync(scope, new TaskFilter { CampaignId = campaignId }, today, cancellationToken);
+        Dictionary<Light, int> counts = Enum.GetValues<Light>().ToDictionary(light => light, light => all.Count(t => t.Light == light));
+        return new CampaignSummary(
+            campaignId,
+            counts,
+            [.. all.Where(t => t.Deadline < today && t.Light != Light.Done)],
+            [.. all.Where(t => t.Light is Light.Red or Light.Yellow).OrderBy(t => t.Light == Light.Red ? 0 : 1).ThenBy(t => t.Deadline)],
+            await ListNonReportersAsync(scope, campaignId, reportedSince, cancellationToken),
+            reportedSince);
+    }
+
+    internal static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static DateOnly ParseDate(string value) => DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record NonReporterRow(long MemberId, string Name, long OpenTasks);
+
+    private sealed record TaskRow(
+        long Id, string Key, long CampaignId, string CampaignName, string? CampaignNameEn, string Title, string? TitleEn, string Aliases,
+        long OwnerMemberId, string OwnerName, long DepartmentId, string DepartmentName, string? DepartmentNameEn,
+        string StartDate, string Deadline, long? LatestPercent, string? LatestStatus, long? LatestReportAtMs, long? ClosedAtMs,
+        long OpenBlockers, long EscalatedBlockers)
+    {
+        public TaskView ToView(DateOnly today, TrafficLightOptions options)
+        {
+            DateOnly start = ParseDate(StartDate);
+            DateOnly deadline = ParseDate(Deadline);
+            int? percent = LatestPercent is null ? null : (int)LatestPercent.Value;
+            var progress = new TaskProgress(start, deadline, percent, ClosedAtMs is not null, LatestStatus == "behind", EscalatedBlockers > 0);
+            return new TaskView(
+                Id, Key, CampaignId, CampaignName, CampaignNameEn, Title, TitleEn, JsonSerializer.Deserialize<string[]>(Aliases) ?? [],
+                OwnerMemberId, OwnerName, DepartmentId, DepartmentName, DepartmentNameEn, start, deadline, percent, LatestStatus,
+                LatestReportAtMs is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(LatestReportAtMs.Value),
+                ClosedAtMs is not null, (int)OpenBlockers, TrafficLight.Compute(progress, today, options));
+        }
+    }
+}
