@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+
+namespace TaskForce.Dialogs.Rendering;
+
+/// <summary>
+/// Adaptive Card building blocks. Cards are version 1.4 and use only elements Teams mobile renders
+/// (PROTOCOL.md §5.5); every card message also carries a plain-text fallback.
+/// </summary>
+internal static class Cards
+{
+    public const string Version = "1.4";
+
+    public static JsonObject Card(IEnumerable<JsonNode> body, IEnumerable<JsonNode>? actions = null)
+    {
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = Version,
+            ["body"] = new JsonArray([.. body]),
+        };
+        JsonNode[] actionList = actions is null ? [] : [.. actions];
+        if (actionList.Length > 0)
+        {
+            card["actions"] = new JsonArray(actionList);
+        }
+
+        return card;
+    }
+
+    public static JsonObject Heading(string text) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = text,
+        ["weight"] = "Bolder",
+        ["size"] = "Medium",
+        ["wrap"] = true,
+    };
+
+    public static JsonObject Text(string text, bool subtle = false) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = text,
+        ["wrap"] = true,
+        ["isSubtle"] = subtle,
+        ["spacing"] = "Small",
+    };
+
+    public static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
+    {
+        ["type"] = "FactSet",
+        ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]),
+    };
+
+    public static JsonObject Submit(string title, JsonObject data) => new()
+    {
+        ["type"] = "Action.Submit",
+        ["title"] = title,
+        ["data"] = data,
+    };
+
+    /// <summary>Submit data for a command: arrives as the activity's value, e.g. {"action":"ack","id":12}.</summary>
+    public static JsonObject Command(string action, long? id = null, long? extra = null)
+    {
+        var data = new JsonObject { ["action"] = action };
+        if (id is not null)
+        {
+            data["id"] = id.Value;
+        }
+
+        if (extra is not null)
+        {
+            data["extra"] = extra.Value;
+        }
+
+        return data;
+    }
+}
