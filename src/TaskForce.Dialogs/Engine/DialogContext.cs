@@ -64,6 +64,9 @@ internal sealed class DialogContext(
     public string DateTime(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Zone).ToString(T(new TextKey("common", "datetime-format")), CultureInfo.GetCultureInfo(Locale));
 
+    /// <summary>The button the user pressed, if the message was one.</summary>
+    public Command? Command { get; init; }
+
     /// <summary>A task the message named that the member may not report on (someone else's), for a clear refusal.</summary>
     public TaskView? ForeignTask { get; init; }
 

@@ -1,0 +1,85 @@
+using TaskForce.Core.Blockers;
+using TaskForce.Core.Campaigns;
+using TaskForce.Dialogs.Engine;
+using TaskForce.Dialogs.Texts;
+
+namespace TaskForce.Dialogs.Conversations;
+
+internal enum BlockerNoteKind
+{
+    Resolution,
+    Consultation,
+}
+
+internal sealed record BlockerNoteState(BlockerNoteKind Kind, long BlockerId, string TaskTitle);
+
+/// <summary>One question about a blocker: the resolution note (已解决), or the department to consult (会商).</summary>
+internal sealed class BlockerNoteDialog(BlockerService blockers) : Dialog<BlockerNoteState>
+{
+    public const string DialogName = "blocker-note";
+
+    public override string Name => DialogName;
+
+    protected override async Task<DialogStep<BlockerNoteState>> BeginAsync(DialogContext context, DialogSeed seed, CancellationToken cancellationToken)
+    {
+        BlockerView? blocker = seed.BlockerId is long id ? await BlockerStore.GetAsync(context.Session, id, cancellationToken) : null;
+        if (blocker is null)
+        {
+            context.Say(Key("not-found"));
+            return DialogStep<BlockerNoteState>.Done();
+        }
+
+        var kind = seed.Text == nameof(BlockerNoteKind.Consultation) ? BlockerNoteKind.Consultation : BlockerNoteKind.Resolution;
+        return await AskAsync(context, new BlockerNoteState(kind, blocker.Id, blocker.LocalTaskTitle(context.Locale)), cancellationToken);
+    }
+
+    protected override async Task<DialogStep<BlockerNoteState>> ContinueAsync(DialogContext context, BlockerNoteState state, CancellationToken cancellationToken)
+    {
+        string text = context.Input.Text.Trim();
+        if (state.Kind == BlockerNoteKind.Resolution)
+        {
+            if (text.Length == 0)
+            {
+                return DialogStep<BlockerNoteState>.NotUnderstood();
+            }
+
+            BlockerActions.Reply(context, await blockers.ResolveAsync(context.Session, context.Member, state.BlockerId, text, cancellationToken), "resolved", "already-resolved");
+            return DialogStep<BlockerNoteState>.Done();
+        }
+
+        IReadOnlyList<long> departments = context.Recognition.Entities.DepartmentIds;
+        if (departments.Count == 0 || context.Reference.Department(departments[0]) is not NamedEntity department)
+        {
+            return DialogStep<BlockerNoteState>.NotUnderstood();
+        }
+
+        BlockerResult result = await blockers.RequestConsultationAsync(
+            context.Session, context.Member, state.BlockerId, department.Id, department.Name, cancellationToken);
+        if (result.Outcome == BlockerOutcome.Done)
+        {
+            context.Say(Key("consultation-requested"), ("department", department.LocalName(context.Locale)));
+        }
+        else
+        {
+            BlockerActions.Reply(context, result, "consultation-requested", "wrong-state");
+        }
+
+        return DialogStep<BlockerNoteState>.Done();
+    }
+
+    protected override Task PromptAsync(DialogContext context, BlockerNoteState state, CancellationToken cancellationToken)
+    {
+        if (state.Kind == BlockerNoteKind.Resolution)
+        {
+            context.Say(Key("ask-resolution"), ("task", state.TaskTitle));
+        }
+        else
+        {
+            context.Say(Key("ask-department"));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static TextKey Key(string name) => new(BlockerActions.Texts, name);
+}

@@ -1,0 +1,52 @@
+using TaskForce.Core.Calendar;
+using TaskForce.Core.Conversations;
+using TaskForce.Core.Members;
+using TaskForce.Core.Storage;
+using TaskForce.Dialogs.Recognizers;
+using TaskForce.Dialogs.Rendering;
+using TaskForce.Dialogs.Texts;
+
+namespace TaskForce.Dialogs.Engine;
+
+/// <summary>A user not on the roster gets only the linking prompt, or links with a one-time code; never any data.</summary>
+internal sealed class UnknownUsers(Database database, LinkCodeService linkCodes, IRecognizer recognizer, TextCatalog texts)
+{
+    public async Task<TurnResult> HandleAsync(TurnInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        string locale = Locales.Resolve(input.Locale);
+        Recognition recognition = recognizer.Recognize(input.Text, RecognitionContext.Empty(TimeZones.LocalDate(now, TimeZones.Find(input.TimeZone))));
+        return await database.WriteAsync(
+            async session =>
+            {
+                if (input.ActivityId is not null
+                    && !await ConversationStateStore.TryMarkProcessedAsync(session, input.ChannelId, input.ConversationId, input.ActivityId, now, cancellationToken))
+                {
+                    return new TurnResult([], Duplicate: true);
+                }
+
+                if (recognition.Intent != Intent.LinkAccount || string.IsNullOrEmpty(recognition.Entities.LinkCode))
+                {
+                    return Reply(texts.Get(new TextKey("link", "prompt"), locale));
+                }
+
+                LinkResult result = await linkCodes.RedeemAsync(session, input.ChannelId, input.UserId, input.AadObjectId, recognition.Entities.LinkCode, cancellationToken);
+                if (result.Outcome == LinkOutcome.Linked && await MemberStore.GetAsync(session.Connection, session.Transaction, result.MemberId!.Value, cancellationToken) is Member member)
+                {
+                    string memberLocale = Locales.Resolve(member.Locale);
+                    return new TurnResult([new OutgoingMessage(texts.Get(new TextKey("link", "linked"), memberLocale, ("name", member.DisplayName(memberLocale))))], MemberId: member.Id, Intent: nameof(Intent.LinkAccount));
+                }
+
+                string key = result.Outcome switch
+                {
+                    LinkOutcome.Expired => "expired",
+                    LinkOutcome.AlreadyUsed => "used",
+                    LinkOutcome.TooManyAttempts => "too-many",
+                    _ => "invalid",
+                };
+                return Reply(texts.Get(new TextKey("link", key), locale));
+            },
+            cancellationToken);
+    }
+
+    private static TurnResult Reply(string text) => new([new OutgoingMessage(text)], Intent: nameof(Intent.LinkAccount));
+}
