@@ -47,6 +47,33 @@ public sealed class DialogEngine
         }
     }
 
+    /// <summary>Greets a user who opened the conversation or installed the bot: members by name, others with the linking prompt.</summary>
+    public async Task<TurnResult> WelcomeAsync(TurnInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        DateTimeOffset now = _time.GetUtcNow();
+        (Member? member, bool autoLinked) = await _understanding.IdentifyAsync(input, cancellationToken);
+        if (member is null)
+        {
+            return new TurnResult([new Rendering.OutgoingMessage(_texts.Get(new TextKey("link", "prompt"), Locales.Resolve(input.Locale)))]);
+        }
+
+        if (autoLinked)
+        {
+            await _database.WriteAsync(
+                async session =>
+                {
+                    await MemberStore.LinkAccountAsync(session, member.Id, input.ChannelId, input.UserId, input.AadObjectId, "aad", now, cancellationToken);
+                    await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry($"{input.ChannelId}:{input.UserId}", "link", "MemberAccount", member.Key, null, new { via = "aadObjectId" }), now, cancellationToken);
+                    return true;
+                },
+                cancellationToken);
+        }
+
+        string locale = Locales.Resolve(member.Locale);
+        return new TurnResult([new Rendering.OutgoingMessage(_texts.Get(new TextKey("common", "welcome"), locale, ("name", member.DisplayName(locale))))], MemberId: member.Id);
+    }
+
     private async Task<TurnResult> RunOnceAsync(TurnInput input, CancellationToken cancellationToken)
     {
         DateTimeOffset now = _time.GetUtcNow();
