@@ -132,10 +132,38 @@ public sealed class BlockerStore(SqliteConnectionFactory connections)
 
     private sealed record TaskOwnerRow(long CampaignId, long OwnerMemberId);
 
-    private sealed record Row(
-        long Id, long TaskId, string TaskTitle, string? TaskTitleEn, long CampaignId, string Text, string Severity, long Level, string State,
-        long RaisedByMemberId, string RaisedByName, long? OwnerMemberId, string? OwnerName, long RaisedAtMs, long ReporterConfirmed)
+    private sealed record Row
     {
+        public long Id { get; init; }
+
+        public long TaskId { get; init; }
+
+        public string TaskTitle { get; init; } = string.Empty;
+
+        public string? TaskTitleEn { get; init; }
+
+        public long CampaignId { get; init; }
+
+        public string Text { get; init; } = string.Empty;
+
+        public string Severity { get; init; } = string.Empty;
+
+        public long Level { get; init; }
+
+        public string State { get; init; } = string.Empty;
+
+        public long RaisedByMemberId { get; init; }
+
+        public string RaisedByName { get; init; } = string.Empty;
+
+        public long? OwnerMemberId { get; init; }
+
+        public string? OwnerName { get; init; }
+
+        public long RaisedAtMs { get; init; }
+
+        public long ReporterConfirmed { get; init; }
+
         public BlockerView ToView() => new(
             Id, TaskId, TaskTitle, TaskTitleEn, CampaignId, Text, Severity, (int)Level, State, RaisedByMemberId, RaisedByName,
             OwnerMemberId, OwnerName, DateTimeOffset.FromUnixTimeMilliseconds(RaisedAtMs), ReporterConfirmed != 0);

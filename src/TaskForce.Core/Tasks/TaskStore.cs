@@ -117,14 +117,59 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
 
     internal static DateOnly ParseDate(string value) => DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record NonReporterRow(long MemberId, string Name, long OpenTasks);
-
-    private sealed record TaskRow(
-        long Id, string Key, long CampaignId, string CampaignName, string? CampaignNameEn, string Title, string? TitleEn, string Aliases,
-        long OwnerMemberId, string OwnerName, long DepartmentId, string DepartmentName, string? DepartmentNameEn,
-        string StartDate, string Deadline, long? LatestPercent, string? LatestStatus, long? LatestReportAtMs, long? ClosedAtMs,
-        long OpenBlockers, long EscalatedBlockers)
+    private sealed record NonReporterRow
     {
+        public long MemberId { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public long OpenTasks { get; init; }
+    }
+
+    private sealed record TaskRow
+    {
+        public long Id { get; init; }
+
+        public string Key { get; init; } = string.Empty;
+
+        public long CampaignId { get; init; }
+
+        public string CampaignName { get; init; } = string.Empty;
+
+        public string? CampaignNameEn { get; init; }
+
+        public string Title { get; init; } = string.Empty;
+
+        public string? TitleEn { get; init; }
+
+        public string Aliases { get; init; } = string.Empty;
+
+        public long OwnerMemberId { get; init; }
+
+        public string OwnerName { get; init; } = string.Empty;
+
+        public long DepartmentId { get; init; }
+
+        public string DepartmentName { get; init; } = string.Empty;
+
+        public string? DepartmentNameEn { get; init; }
+
+        public string StartDate { get; init; } = string.Empty;
+
+        public string Deadline { get; init; } = string.Empty;
+
+        public long? LatestPercent { get; init; }
+
+        public string? LatestStatus { get; init; }
+
+        public long? LatestReportAtMs { get; init; }
+
+        public long? ClosedAtMs { get; init; }
+
+        public long OpenBlockers { get; init; }
+
+        public long EscalatedBlockers { get; init; }
+
         public TaskView ToView(DateOnly today, TrafficLightOptions options)
         {
             DateOnly start = ParseDate(StartDate);
