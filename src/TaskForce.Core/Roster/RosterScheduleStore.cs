@@ -11,19 +11,24 @@ internal static class RosterScheduleStore
     {
         const string Sql = """
             SELECT m.Key, c.Key AS Campaign, m.Title, m.TitleEn, m.RRule, m.StartLocal, m.TimeZone, m.DurationMinutes, m.Location,
-                   m.HolidayPolicy, m.ReminderOffsets, '' AS Attendees
+                   m.HolidayPolicy, m.ReminderOffsets
             FROM Meetings m JOIN Campaigns c ON c.Id = m.CampaignId;
             """;
         const string AttendeesSql = """
             SELECT m.Key AS Meeting, p.Key AS Member, a.Role
             FROM MeetingAttendees a JOIN Meetings m ON m.Id = a.MeetingId LEFT JOIN Members p ON p.Id = a.MemberId;
             """;
-        IEnumerable<MeetingRow> rows = await connection.QueryAsync<MeetingRow>(
+        IEnumerable<MeetingData> rows = await connection.QueryAsync<MeetingData>(
             new CommandDefinition(Sql, transaction: transaction, cancellationToken: cancellationToken));
         ILookup<string, RosterAttendee> attendees = (await connection.QueryAsync<AttendeeRow>(
             new CommandDefinition(AttendeesSql, transaction: transaction, cancellationToken: cancellationToken)))
             .ToLookup(a => a.Meeting, a => new RosterAttendee(a.Member, a.Role), StringComparer.Ordinal);
-        return rows.ToDictionary(r => r.Key, r => r with { Attendees = AttendeesJson(attendees[r.Key]) }, StringComparer.Ordinal);
+        return rows.ToDictionary(
+            r => r.Key,
+            r => new MeetingRow(
+                r.Key, r.Campaign, r.Title, r.TitleEn, r.RRule, r.StartLocal, r.TimeZone, r.DurationMinutes, r.Location, r.HolidayPolicy,
+                r.ReminderOffsets, AttendeesJson(attendees[r.Key])),
+            StringComparer.Ordinal);
     }
 
     public static string AttendeesJson(IEnumerable<RosterAttendee> attendees) =>
@@ -77,6 +82,10 @@ internal static class RosterScheduleStore
         string? Location, string HolidayPolicy, string ReminderOffsets, string Attendees);
 
     internal sealed record CalendarDayRow(string Date, string Kind, string Name);
+
+    private sealed record MeetingData(
+        string Key, string Campaign, string Title, string? TitleEn, string RRule, string StartLocal, string TimeZone, long DurationMinutes,
+        string? Location, string HolidayPolicy, string ReminderOffsets);
 
     private sealed record AttendeeRow(string Meeting, string? Member, string? Role);
 }

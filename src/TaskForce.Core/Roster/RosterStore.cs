@@ -47,19 +47,22 @@ internal static class RosterStore
         SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
         const string Sql = """
-            SELECT m.Key, m.Name, m.NameEn, m.Title, d.Key AS Department, m.Locale, m.TimeZone, m.Email, m.AadObjectId, '' AS Roles
+            SELECT m.Key, m.Name, m.NameEn, m.Title, d.Key AS Department, m.Locale, m.TimeZone, m.Email, m.AadObjectId
             FROM Members m LEFT JOIN Departments d ON d.Id = m.DepartmentId;
             """;
         const string RolesSql = """
             SELECT m.Key AS Member, r.Role, c.Key AS Campaign
             FROM MemberRoles r JOIN Members m ON m.Id = r.MemberId LEFT JOIN Campaigns c ON c.Id = r.CampaignId;
             """;
-        IEnumerable<MemberRow> rows = await connection.QueryAsync<MemberRow>(
+        IEnumerable<MemberData> rows = await connection.QueryAsync<MemberData>(
             new CommandDefinition(Sql, transaction: transaction, cancellationToken: cancellationToken));
         IEnumerable<RoleRow> roles = await connection.QueryAsync<RoleRow>(
             new CommandDefinition(RolesSql, transaction: transaction, cancellationToken: cancellationToken));
         ILookup<string, RosterRole> byMember = roles.ToLookup(r => r.Member, r => new RosterRole(r.Role, r.Campaign), StringComparer.Ordinal);
-        return rows.ToDictionary(r => r.Key, r => r with { Roles = RolesJson(byMember[r.Key]) }, StringComparer.Ordinal);
+        return rows.ToDictionary(
+            r => r.Key,
+            r => new MemberRow(r.Key, r.Name, r.NameEn, r.Title, r.Department, r.Locale, r.TimeZone, r.Email, r.AadObjectId, RolesJson(byMember[r.Key])),
+            StringComparer.Ordinal);
     }
 
     public static string RolesJson(IEnumerable<RosterRole> roles) =>
@@ -124,6 +127,9 @@ internal static class RosterStore
 
     internal sealed record MemberRow(
         string Key, string Name, string? NameEn, string? Title, string? Department, string Locale, string TimeZone, string? Email, string? AadObjectId, string Roles);
+
+    private sealed record MemberData(
+        string Key, string Name, string? NameEn, string? Title, string? Department, string Locale, string TimeZone, string? Email, string? AadObjectId);
 
     private sealed record RoleRow(string Member, string Role, string? Campaign);
 }

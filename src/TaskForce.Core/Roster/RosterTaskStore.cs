@@ -14,7 +14,7 @@ internal static class RosterTaskStore
     {
         const string Sql = """
             SELECT t.Key, c.Key AS Campaign, b.Key AS Battle, t.Title, t.TitleEn, t.Aliases, o.Key AS Owner, d.Key AS Department,
-                   t.StartDate, t.Deadline, t.KeySupervision, '' AS SupportingDepartments, '' AS Milestones
+                   t.StartDate, t.Deadline, t.KeySupervision
             FROM Tasks t
             JOIN Campaigns c ON c.Id = t.CampaignId
             LEFT JOIN Battles b ON b.Id = t.BattleId
@@ -29,7 +29,7 @@ internal static class RosterTaskStore
             SELECT t.Key AS Task, m.Title, m.TitleEn, m.DueDate, m.DoneDate
             FROM Milestones m JOIN Tasks t ON t.Id = m.TaskId ORDER BY m.TaskId, m.Ordinal;
             """;
-        IEnumerable<TaskRow> rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(Sql, transaction: transaction, cancellationToken: cancellationToken));
+        IEnumerable<TaskData> rows = await connection.QueryAsync<TaskData>(new CommandDefinition(Sql, transaction: transaction, cancellationToken: cancellationToken));
         ILookup<string, string> support = (await connection.QueryAsync<(string Task, string Department)>(
             new CommandDefinition(SupportSql, transaction: transaction, cancellationToken: cancellationToken)))
             .ToLookup(s => s.Task, s => s.Department, StringComparer.Ordinal);
@@ -38,7 +38,9 @@ internal static class RosterTaskStore
             .ToLookup(m => m.Task, StringComparer.Ordinal);
         return rows.ToDictionary(
             r => r.Key,
-            r => r with { SupportingDepartments = SupportJson(support[r.Key]), Milestones = MilestonesJson(milestones[r.Key]) },
+            r => new TaskRow(
+                r.Key, r.Campaign, r.Battle, r.Title, r.TitleEn, r.Aliases, r.Owner, r.Department, r.StartDate, r.Deadline, r.KeySupervision,
+                SupportJson(support[r.Key]), MilestonesJson(milestones[r.Key])),
             StringComparer.Ordinal);
     }
 
@@ -166,6 +168,10 @@ internal static class RosterTaskStore
     internal sealed record TaskRow(
         string Key, string Campaign, string? Battle, string Title, string? TitleEn, string Aliases, string Owner, string Department,
         string StartDate, string Deadline, long KeySupervision, string SupportingDepartments, string Milestones);
+
+    private sealed record TaskData(
+        string Key, string Campaign, string? Battle, string Title, string? TitleEn, string Aliases, string Owner, string Department,
+        string StartDate, string Deadline, long KeySupervision);
 
     internal sealed record MilestoneRow(string Task, string Title, string? TitleEn, string DueDate, string? DoneDate);
 }
