@@ -42,14 +42,21 @@ public static class RosterParser
     private static YamlMappingNode? Load(TextReader reader, RosterParseContext context)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(reader);
         try
         {
-            stream.Load(reader);
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
         {
             string message = ex.InnerException?.Message ?? ex.Message;
             context.Add((int)ex.Start.Line, "(yaml)", $"malformed YAML: {message}");
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (not YamlException) on some unterminated flow collections.
+            context.Add((int)scanner.CurrentPosition.Line, "(yaml)", $"malformed YAML: {ex.Message}");
             return null;
         }
 
