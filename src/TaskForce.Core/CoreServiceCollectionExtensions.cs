@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using TaskForce.Core.Export;
+using TaskForce.Core.Members;
 using TaskForce.Core.Roster;
 using TaskForce.Core.Storage;
 
@@ -17,6 +19,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<RosterImporter>();
+        services.AddSingleton<ExportStore>();
+        services.AddSingleton<CsvExporter>();
+        services.AddSingleton<MemberListStore>();
+        services.AddSingleton<DatabaseBackup>();
         return services;
     }
 }
