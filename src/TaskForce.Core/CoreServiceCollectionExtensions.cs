@@ -18,7 +18,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SqliteConnectionFactory>();
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
+        services.AddOptions<RosterOptions>().BindConfiguration(RosterOptions.SectionName);
         services.AddSingleton<RosterImporter>();
+        services.AddSingleton<DemoRosterSeeder>();
         services.AddSingleton<ExportStore>();
         services.AddSingleton<CsvExporter>();
         services.AddSingleton<MemberListStore>();

@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Roster {File} rejected with {ErrorCount} error(s); nothing written")]
     public static partial void RosterRejected(this ILogger logger, string file, int errorCount);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Demo roster {File} not found; the database stays empty")]
+    public static partial void DemoRosterMissing(this ILogger logger, string file);
 }
