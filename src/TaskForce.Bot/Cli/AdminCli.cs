@@ -7,8 +7,6 @@ internal static class AdminCli
 {
     private static readonly string[] s_verbs = ["import", "export", "members", "backup"];
 
-    public static IReadOnlyList<string> Verbs => s_verbs;
-
     public static bool IsAdminCommand(string[] args) =>
         args.Length > 0 && (s_verbs.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "help");
 
@@ -27,6 +25,7 @@ internal static class AdminCli
             MembersCommand.Create(services),
             BackupCommand.Create(services),
         };
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        string[] effective = args is ["help", .. var rest] ? ["--help", .. rest] : args;
+        return root.Parse(effective).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 }

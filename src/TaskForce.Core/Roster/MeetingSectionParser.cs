@@ -63,9 +63,9 @@ internal static class MeetingSectionParser
     {
         string? member = RosterParser.Reference(map, "member", map.Context.Members, "member", required: false);
         string? role = map.Node("role") is null ? null : RosterValues.OneOf(map, "role", RosterValues.Roles, fallback: null);
-        if ((member is null) == (role is null) && map.Node("member") is null == (map.Node("role") is null))
+        if ((map.Node("member") is null) == (map.Node("role") is null))
         {
-            map.Error("member", "an attendee names either a member or a role");
+            map.Error("member", "an attendee names either a member or a role, not both");
         }
 
         return new RosterAttendee(member, role);

@@ -22,6 +22,9 @@ internal sealed class RosterParseContext(string file)
 
     public HashSet<string> BlockerKeys { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Emails and AAD object ids already used by a member: an account must identify one member only.</summary>
+    public HashSet<string> AccountIds { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
 
     public void Add(YamlNode? node, string field, string message) => Add(LineOf(node), field, message);

@@ -151,6 +151,14 @@ public static class RosterParser
             map.Error("roles", "a member needs at least one role");
         }
 
+        foreach (string field in new[] { "email", "aadObjectId" })
+        {
+            if (map.Text(field) is { } id && !map.Context.AccountIds.Add($"{field}:{id}"))
+            {
+                map.Error(field, $"'{id}' is already used by another member");
+            }
+        }
+
         return new RosterMember(
             map.Required("key"),
             map.Required("name"),

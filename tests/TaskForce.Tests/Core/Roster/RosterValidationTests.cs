@@ -21,6 +21,9 @@ public sealed class RosterValidationTests
     [InlineData("attendees: [{ role: staff }, { member: bob }]", "attendees: [{ role: staff }, { member: carol }]", "meetings[0].attendees[1].member", "unknown member 'carol'")]
     [InlineData("start: 2026-10-01", "start: 2026-13-01", "tasks[0].start", "not a date")]
     [InlineData("email: alice@example.org", "emial: alice@example.org", "members[0].emial", "unknown field")]
+    [InlineData("name: Bob", "name: Bob\n    email: ALICE@example.org", "members[1].email", "already used by another member")]
+    [InlineData("{ member: bob }", "{ member: bob, role: staff }", "meetings[0].attendees[1].member", "either a member or a role")]
+    [InlineData("durationMinutes: 60", "durationMinutes: 0", "meetings[0].durationMinutes", "must be positive")]
     public async Task ImportAsync_BadFile_NamesFileLineAndFieldAndWritesNothing(string find, string replace, string field, string message)
     {
         await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
@@ -55,6 +58,20 @@ public sealed class RosterValidationTests
         Assert.StartsWith("malformed YAML", error.Message, StringComparison.Ordinal);
         Assert.InRange(error.Line, LineOf(bad, "title: [Task one"), LineOf(bad, "title: [Task one") + 2);
         Assert.Equal(before, await RosterTestData.FingerprintAsync(db));
+    }
+
+    [Fact]
+    public async Task ImportAsync_FieldGivenTwice_RejectedAsMalformed()
+    {
+        await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
+        string bad = ReplaceOnce(RosterTestData.Small, "title: Task one", "title: Task one\n    title: Again");
+
+        RosterImportResult result = await RosterTestData.ImportTextAsync(db, bad, "bad.yaml");
+
+        RosterError error = Assert.Single(result.Errors);
+        Assert.Equal("(yaml)", error.Field);
+        Assert.Equal(LineOf(bad, "title: Again"), error.Line);
+        Assert.Equal(0, await RosterTestData.CountAsync(db, "SELECT COUNT(*) FROM Departments;"));
     }
 
     [Fact]
