@@ -110,7 +110,11 @@ public static class RosterParser
             }
 
             YamlNode keyNode = Child(item, keyField)!;
-            if (!keys.Add(key))
+            if (key.Any(c => char.IsWhiteSpace(c) || c == '/'))
+            {
+                context.Add(keyNode, $"{path}[{i}].{keyField}", $"key '{key}' may not contain spaces or '/'");
+            }
+            else if (!keys.Add(key))
             {
                 context.Add(keyNode, $"{path}[{i}].{keyField}", $"duplicate key '{key}' (first defined on line {firstLines[key]})");
             }

@@ -23,6 +23,7 @@ public sealed class RosterValidationTests
     [InlineData("email: alice@example.org", "emial: alice@example.org", "members[0].emial", "unknown field")]
     [InlineData("name: Bob", "name: Bob\n    email: ALICE@example.org", "members[1].email", "already used by another member")]
     [InlineData("{ member: bob }", "{ member: bob, role: staff }", "meetings[0].attendees[1].member", "either a member or a role")]
+    [InlineData("key: weekly", "key: weekly plan", "meetings[0].key", "may not contain spaces")]
     [InlineData("durationMinutes: 60", "durationMinutes: 0", "meetings[0].durationMinutes", "must be positive")]
     public async Task ImportAsync_BadFile_NamesFileLineAndFieldAndWritesNothing(string find, string replace, string field, string message)
     {
