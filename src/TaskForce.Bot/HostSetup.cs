@@ -1,4 +1,5 @@
 using TaskForce.Core;
+using TaskForce.Core.Roster;
 using TaskForce.Core.Storage;
 
 namespace TaskForce.Bot;
@@ -16,5 +17,6 @@ internal static class HostSetup
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        await app.Services.GetRequiredService<DemoRosterSeeder>().SeedIfEmptyAsync(cancellationToken);
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Core.Blockers;
 using TaskForce.Core.Campaigns;
+using TaskForce.Core.Export;
 using TaskForce.Core.Members;
 using TaskForce.Core.Reports;
+using TaskForce.Core.Roster;
 using TaskForce.Core.Storage;
 using TaskForce.Core.Tasks;
 
@@ -36,6 +38,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReportService>();
         services.AddSingleton<BlockerStore>();
         services.AddSingleton<BlockerService>();
+        services.AddOptions<RosterOptions>().BindConfiguration(RosterOptions.SectionName);
+        services.AddSingleton<RosterImporter>();
+        services.AddSingleton<DemoRosterSeeder>();
+        services.AddSingleton<ExportStore>();
+        services.AddSingleton<CsvExporter>();
+        services.AddSingleton<MemberListStore>();
+        services.AddSingleton<DatabaseBackup>();
         return services;
     }
 }

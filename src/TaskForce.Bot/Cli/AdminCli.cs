@@ -5,15 +5,28 @@ namespace TaskForce.Bot.Cli;
 /// <summary>The administrator's verbs on the bot executable (System.CommandLine).</summary>
 internal static class AdminCli
 {
-    private static readonly string[] s_verbs = ["manifest"];
+    private static readonly string[] s_verbs = ["import", "export", "members", "backup", "manifest"];
 
     public static bool IsAdminCommand(string[] args) =>
         args.Length > 0 && (s_verbs.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "help");
 
     public static async Task<int> RunAsync(string[] args)
     {
-        RootCommand root = new("TaskForce Bot: run without arguments to serve; verbs administer the database.");
-        root.Add(ManifestCommand.Create());
-        return await root.Parse(args).InvokeAsync();
+        await using var services = new CliServices();
+        return await RunAsync(args, services, Console.Out, Console.Error, CancellationToken.None);
+    }
+
+    public static Task<int> RunAsync(string[] args, CliServices services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        RootCommand root = new("TaskForce Bot: run without arguments to serve; verbs administer the database.")
+        {
+            ImportCommand.Create(services),
+            ExportCommand.Create(services),
+            MembersCommand.Create(services),
+            BackupCommand.Create(services),
+            ManifestCommand.Create(),
+        };
+        string[] effective = args is ["help", .. var rest] ? ["--help", .. rest] : args;
+        return root.Parse(effective).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 }

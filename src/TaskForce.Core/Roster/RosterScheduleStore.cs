@@ -1,0 +1,91 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace TaskForce.Core.Roster;
+
+/// <summary>Meetings with their attendees, and the working calendar, as the roster import sees them.</summary>
+internal static class RosterScheduleStore
+{
+    public static async Task<Dictionary<string, MeetingRow>> LoadMeetingsAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT m.Key, c.Key AS Campaign, m.Title, m.TitleEn, m.RRule, m.StartLocal, m.TimeZone, m.DurationMinutes, m.Location,
+                   m.HolidayPolicy, m.ReminderOffsets
+            FROM Meetings m JOIN Campaigns c ON c.Id = m.CampaignId;
+            """;
+        const string AttendeesSql = """
+            SELECT m.Key AS Meeting, p.Key AS Member, a.Role
+            FROM MeetingAttendees a JOIN Meetings m ON m.Id = a.MeetingId LEFT JOIN Members p ON p.Id = a.MemberId;
+            """;
+        IEnumerable<MeetingData> rows = await connection.QueryAsync<MeetingData>(
+            new CommandDefinition(Sql, transaction: transaction, cancellationToken: cancellationToken));
+        ILookup<string, RosterAttendee> attendees = (await connection.QueryAsync<AttendeeRow>(
+            new CommandDefinition(AttendeesSql, transaction: transaction, cancellationToken: cancellationToken)))
+            .ToLookup(a => a.Meeting, a => new RosterAttendee(a.Member, a.Role), StringComparer.Ordinal);
+        return rows.ToDictionary(
+            r => r.Key,
+            r => new MeetingRow(
+                r.Key, r.Campaign, r.Title, r.TitleEn, r.RRule, r.StartLocal, r.TimeZone, r.DurationMinutes, r.Location, r.HolidayPolicy,
+                r.ReminderOffsets, AttendeesJson(attendees[r.Key])),
+            StringComparer.Ordinal);
+    }
+
+    public static string AttendeesJson(IEnumerable<RosterAttendee> attendees) =>
+        RosterJson.Serialize(attendees.Select(a => a.Member is null ? $"role:{a.Role}" : $"member:{a.Member}").Distinct().Order(StringComparer.Ordinal));
+
+    public static async Task<Dictionary<string, CalendarDayRow>> LoadCalendarAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT Date, Kind, Name FROM CalendarDays;";
+        IEnumerable<CalendarDayRow> rows = await connection.QueryAsync<CalendarDayRow>(
+            new CommandDefinition(Sql, transaction: transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Date, StringComparer.Ordinal);
+    }
+
+    /// <summary>Inserts or updates a meeting; an update bumps Version so reminders planned for the old schedule can be voided.</summary>
+    public static async Task UpsertMeetingAsync(
+        SqliteConnection connection, SqliteTransaction transaction, MeetingRow row, IReadOnlyList<RosterAttendee> attendees, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            INSERT INTO Meetings (CampaignId, Key, Title, TitleEn, RRule, StartLocal, TimeZone, DurationMinutes, Location, HolidayPolicy, ReminderOffsets)
+            VALUES ((SELECT Id FROM Campaigns WHERE Key = @Campaign), @Key, @Title, @TitleEn, @RRule, @StartLocal, @TimeZone, @DurationMinutes,
+                    @Location, @HolidayPolicy, @ReminderOffsets)
+            ON CONFLICT (Key) DO UPDATE SET CampaignId = excluded.CampaignId, Title = excluded.Title, TitleEn = excluded.TitleEn,
+                RRule = excluded.RRule, StartLocal = excluded.StartLocal, TimeZone = excluded.TimeZone,
+                DurationMinutes = excluded.DurationMinutes, Location = excluded.Location, HolidayPolicy = excluded.HolidayPolicy,
+                ReminderOffsets = excluded.ReminderOffsets, Version = Version + 1;
+            """;
+        const string DeleteAttendeesSql = "DELETE FROM MeetingAttendees WHERE MeetingId = (SELECT Id FROM Meetings WHERE Key = @Key);";
+        const string InsertAttendeeSql = """
+            INSERT OR IGNORE INTO MeetingAttendees (MeetingId, MemberId, Role)
+            VALUES ((SELECT Id FROM Meetings WHERE Key = @Meeting), (SELECT Id FROM Members WHERE Key = @Member), @Role);
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(Sql, row, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(DeleteAttendeesSql, new { row.Key }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            InsertAttendeeSql, attendees.Select(a => new { Meeting = row.Key, a.Member, a.Role }), transaction, cancellationToken: cancellationToken));
+    }
+
+    public static Task UpsertCalendarDayAsync(
+        SqliteConnection connection, SqliteTransaction transaction, CalendarDayRow row, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            INSERT INTO CalendarDays (Date, Kind, Name) VALUES (@Date, @Kind, @Name)
+            ON CONFLICT (Date) DO UPDATE SET Kind = excluded.Kind, Name = excluded.Name;
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(Sql, row, transaction, cancellationToken: cancellationToken));
+    }
+
+    internal sealed record MeetingRow(
+        string Key, string Campaign, string Title, string? TitleEn, string RRule, string StartLocal, string TimeZone, long DurationMinutes,
+        string? Location, string HolidayPolicy, string ReminderOffsets, string Attendees);
+
+    internal sealed record CalendarDayRow(string Date, string Kind, string Name);
+
+    private sealed record MeetingData(
+        string Key, string Campaign, string Title, string? TitleEn, string RRule, string StartLocal, string TimeZone, long DurationMinutes,
+        string? Location, string HolidayPolicy, string ReminderOffsets);
+
+    private sealed record AttendeeRow(string Meeting, string? Member, string? Role);
+}
