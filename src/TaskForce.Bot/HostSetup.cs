@@ -1,3 +1,4 @@
+using TaskForce.Bot.Endpoints;
 using TaskForce.Core;
 using TaskForce.Core.Storage;
 
@@ -10,6 +11,7 @@ internal static class HostSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddCore();
+        builder.Services.AddMessaging();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TaskForce.Core.Conversations;
 using TaskForce.Core.Storage;
 
 namespace TaskForce.Core;
@@ -15,6 +16,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SqliteConnectionFactory>();
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ProcessedActivityStore>();
         return services;
     }
 }
