@@ -63,10 +63,9 @@ internal sealed class BotTokenValidator(SigningKeySources keys, IOptions<BotOpti
     {
         SigningMetadata metadata = await keys.GetAsync(metadataUrl, cancellationToken);
         TokenValidationResult result = await _handler.ValidateTokenAsync(token, Parameters(issuer, metadata));
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException && keys.TryForceRefresh(metadataUrl))
         {
             // An unknown key id: the keys may have rolled over since the last fetch (§4.1).
-            keys.RequestRefresh(metadataUrl);
             metadata = await keys.GetAsync(metadataUrl, cancellationToken);
             result = await _handler.ValidateTokenAsync(token, Parameters(issuer, metadata));
         }
