@@ -34,7 +34,10 @@ internal sealed class ProtocolHost : IAsyncDisposable
 
     /// <summary>Starts everything; <paramref name="withAppId"/> false runs the bot in development mode.</summary>
     public static async Task<ProtocolHost> StartAsync(
-        bool withAppId = true, string? tenantId = null, IDictionary<string, string?>? extraSettings = null)
+        bool withAppId = true,
+        string? tenantId = null,
+        IDictionary<string, string?>? extraSettings = null,
+        Action<IServiceCollection>? services = null)
     {
         TestOpenIdServer openId = await TestOpenIdServer.StartAsync();
         FakeConnector connector = await FakeConnector.StartAsync();
@@ -47,7 +50,11 @@ internal sealed class ProtocolHost : IAsyncDisposable
         var tokens = new FixedTokenProvider();
         var app = new BotAppFactory(settings)
         {
-            ConfigureServices = services => services.AddSingleton<IBotTokenProvider>(tokens),
+            ConfigureServices = collection =>
+            {
+                collection.AddSingleton<IBotTokenProvider>(tokens);
+                services?.Invoke(collection);
+            },
         };
         app.StartServer();
         return new ProtocolHost(openId, connector, app, tokens);
