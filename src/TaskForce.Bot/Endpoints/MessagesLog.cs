@@ -18,7 +18,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 4204, Level = LogLevel.Information, Message = "Forgot {Count} processed activity ids")]
     public static partial void ProcessedActivitiesPruned(this ILogger logger, int count);
 
-    [LoggerMessage(EventId = 4205, Level = LogLevel.Warning, Message = "Development mode: no Bot:MicrosoftAppId, accepting unauthenticated activities from loopback service URLs only")]
-    public static partial void DevelopmentModeActive(this ILogger logger);
-
+    [LoggerMessage(EventId = 4205, Level = LogLevel.Error, Message = "Pruning processed activity ids failed")]
+    public static partial void ProcessedActivitiesPruneFailed(this ILogger logger, Exception exception);
 }

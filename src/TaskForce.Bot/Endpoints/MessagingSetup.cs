@@ -18,6 +18,12 @@ internal static class MessagingSetup
         services.AddSingleton<TurnRunner>();
         services.AddSingleton(_ => EchoTexts.Load());
         services.AddSingleton<IActivityHandler, EchoActivityHandler>();
+        services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ProcessedActivityPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessedActivityPruner>());
         return services;
     }
 }
