@@ -119,11 +119,6 @@ internal sealed class ConnectorClient : IConnectorClient
             result = await ExecuteAsync(method, uri, body, token, cancellationToken);
         }
 
-        if (!result.Succeeded)
-        {
-            _logger.ConnectorFailed(result.Outcome.ToString(), (HttpStatusCode?)result.StatusCode, result.ErrorCode, null);
-        }
-
         return result;
     }
 
@@ -152,7 +147,16 @@ internal sealed class ConnectorClient : IConnectorClient
                 },
                 cancellationToken);
             _logger.ConnectorCalled(method.Method, uri.AbsolutePath, (int)response.StatusCode, attempts);
-            return await ConnectorResponses.ReadAsync(response, createsConversation: uri.AbsolutePath.EndsWith("/v3/conversations", StringComparison.Ordinal), cancellationToken);
+            ConnectorResult result = await ConnectorResponses.ReadAsync(
+                response, createsConversation: uri.AbsolutePath.EndsWith("/v3/conversations", StringComparison.Ordinal), cancellationToken);
+            if (!result.Succeeded)
+            {
+                // The connector's operation id is what its support asks for (§3.1).
+                string? correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
+                _logger.ConnectorFailed(result.Outcome.ToString(), response.StatusCode, result.ErrorCode, correlation);
+            }
+
+            return result;
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException
             || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))

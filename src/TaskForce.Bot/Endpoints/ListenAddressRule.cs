@@ -7,7 +7,7 @@ namespace TaskForce.Bot.Endpoints;
 /// Refuses to start in development mode (no app id) unless every configured listen address is loopback (§4.3):
 /// otherwise anyone on the network could talk to the bot unauthenticated.
 /// </summary>
-internal sealed class ListenAddressRule(IConfiguration configuration) : IValidateOptions<BotOptions>
+internal sealed class ListenAddressRule(IConfiguration configuration, ILogger<ListenAddressRule> logger) : IValidateOptions<BotOptions>
 {
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
@@ -18,11 +18,15 @@ internal sealed class ListenAddressRule(IConfiguration configuration) : IValidat
         }
 
         string[] exposed = [.. ListenAddresses().Where(address => !Loopback.IsLoopbackListenAddress(address))];
-        return exposed.Length == 0
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"The bot listens on {string.Join(", ", exposed)} without Bot:MicrosoftAppId. Configure Bot:MicrosoftAppId "
-                + "(with Bot:MicrosoftAppPassword or Bot:CertificatePath) or bind to 127.0.0.1 only (urls=http://127.0.0.1:3978).");
+        if (exposed.Length == 0)
+        {
+            logger.DevelopmentModeActive();
+            return ValidateOptionsResult.Success;
+        }
+
+        return ValidateOptionsResult.Fail(
+            $"The bot listens on {string.Join(", ", exposed)} without Bot:MicrosoftAppId. Configure Bot:MicrosoftAppId "
+            + "(with Bot:MicrosoftAppPassword or Bot:CertificatePath) or bind to 127.0.0.1 only (urls=http://127.0.0.1:3978).");
     }
 
     private IEnumerable<string> ListenAddresses()

@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4205, Level = LogLevel.Error, Message = "Pruning processed activity ids failed")]
     public static partial void ProcessedActivitiesPruneFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4206, Level = LogLevel.Warning, Message = "Development mode: no Bot:MicrosoftAppId, so unauthenticated activities are accepted from loopback service URLs only")]
+    public static partial void DevelopmentModeActive(this ILogger logger);
 }
