@@ -1,3 +1,4 @@
+using TaskForce.Bot.Endpoints;
 using TaskForce.Core;
 using TaskForce.Core.Roster;
 using TaskForce.Core.Storage;
@@ -11,6 +12,7 @@ internal static class HostSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddCore();
+        builder.Services.AddMessaging();
         return builder;
     }
 

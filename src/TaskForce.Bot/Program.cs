@@ -17,6 +17,7 @@ WebApplication app = builder.Build();
 await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.MapHealth();
+app.MapMessages();
 
 await app.RunAsync();
 return 0;

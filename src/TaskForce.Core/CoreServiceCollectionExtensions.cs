@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Core.Blockers;
 using TaskForce.Core.Campaigns;
+using TaskForce.Core.Conversations;
 using TaskForce.Core.Export;
 using TaskForce.Core.Members;
 using TaskForce.Core.Reports;
@@ -45,6 +46,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CsvExporter>();
         services.AddSingleton<MemberListStore>();
         services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ProcessedActivityStore>();
         return services;
     }
 }

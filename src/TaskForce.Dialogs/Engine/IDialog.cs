@@ -5,12 +5,12 @@ namespace TaskForce.Dialogs.Engine;
 /// <summary>The engine's view of a dialog; dialogs derive from <see cref="Dialog{TState}"/> and stay typed.</summary>
 internal interface IDialog
 {
-    string Name { get; }
+    public string Name { get; }
 
-    Task<(StepKind Kind, JsonElement? State, string? Next, DialogSeed? Seed)> BeginAsync(DialogContext context, DialogSeed seed, CancellationToken cancellationToken);
+    public Task<(StepKind Kind, JsonElement? State, string? Next, DialogSeed? Seed)> BeginAsync(DialogContext context, DialogSeed seed, CancellationToken cancellationToken);
 
-    Task<(StepKind Kind, JsonElement? State, string? Next, DialogSeed? Seed)> ContinueAsync(DialogContext context, JsonElement state, CancellationToken cancellationToken);
+    public Task<(StepKind Kind, JsonElement? State, string? Next, DialogSeed? Seed)> ContinueAsync(DialogContext context, JsonElement state, CancellationToken cancellationToken);
 
     /// <summary>Asks the current question again (after help, an interruption, "back" or a misunderstood answer).</summary>
-    Task RepromptAsync(DialogContext context, JsonElement state, CancellationToken cancellationToken);
+    public Task RepromptAsync(DialogContext context, JsonElement state, CancellationToken cancellationToken);
 }

@@ -3,5 +3,5 @@ namespace TaskForce.Dialogs.Recognizers;
 /// <summary>Turns a member's message into an intent and entities (rules today, a language model later).</summary>
 public interface IRecognizer
 {
-    Recognition Recognize(string text, RecognitionContext context);
+    public Recognition Recognize(string text, RecognitionContext context);
 }

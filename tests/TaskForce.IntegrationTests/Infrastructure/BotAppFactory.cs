@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TaskForce.IntegrationTests.Infrastructure;
 
@@ -27,11 +29,19 @@ internal sealed class BotAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Replaces services after the host registered its own (e.g. a fixed outbound token provider).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach ((string key, string? value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ConfigureServices is not null)
+        {
+            builder.ConfigureTestServices(ConfigureServices);
         }
     }
 

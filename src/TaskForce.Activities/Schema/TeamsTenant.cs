@@ -1,0 +1,4 @@
+namespace TaskForce.Activities.Schema;
+
+/// <summary>A Teams tenant id holder.</summary>
+public sealed record TeamsTenant(string Id);

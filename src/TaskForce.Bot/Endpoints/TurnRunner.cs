@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using TaskForce.Activities.Auth;
+using TaskForce.Activities.Connector;
+using TaskForce.Activities.Schema;
+using TaskForce.Activities.Turns;
+using TaskForce.Core.Conversations;
+
+namespace TaskForce.Bot.Endpoints;
+
+/// <summary>
+/// Runs one validated activity through the handler: one at a time per conversation, and at most once per
+/// (channel, conversation, activity id) — a re-delivery is acknowledged without running again (§2.5).
+/// </summary>
+internal sealed class TurnRunner(
+    ConversationLocks locks,
+    ProcessedActivityStore processed,
+    IConnectorClient connector,
+    IOptions<BotOptions> options,
+    TimeProvider time,
+    ILogger<TurnRunner> logger)
+{
+    public async Task<TurnResult> RunAsync(
+        BotActivity activity, string? callerId, IActivityHandler handler, CancellationToken cancellationToken)
+    {
+        string channelId = activity.ChannelId!;
+        string conversationId = activity.Conversation!.Id!;
+        using IDisposable? scope = logger.BeginScope(new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["ActivityId"] = activity.Id,
+            ["ConversationId"] = conversationId,
+            ["ChannelId"] = channelId,
+        });
+        using IDisposable held = await locks.AcquireAsync($"{channelId}\n{conversationId}", cancellationToken);
+        if (activity.Id is { Length: > 0 } id && await processed.IsProcessedAsync(channelId, conversationId, id, cancellationToken))
+        {
+            logger.DuplicateActivity(id);
+            return TurnResult.DuplicateOf();
+        }
+
+        var turn = new TurnContext(activity, connector, callerId, options.Value.DefaultTimeZone);
+        InvokeResponse? invoke;
+        try
+        {
+            invoke = await handler.OnTurnAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not marked as processed: the channel's retry may run the turn again.
+            logger.TurnFailed(ex, activity.Id);
+            return TurnResult.Failure();
+        }
+
+        if (activity.Id is { Length: > 0 } handledId)
+        {
+            await processed.MarkProcessedAsync(channelId, conversationId, handledId, time.GetUtcNow(), cancellationToken);
+        }
+
+        return new TurnResult(invoke, turn.BufferedReplies, Duplicate: false, Failed: false);
+    }
+}

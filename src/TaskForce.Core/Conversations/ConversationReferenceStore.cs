@@ -1,0 +1,152 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TaskForce.Core.Audit;
+using TaskForce.Core.Storage;
+
+namespace TaskForce.Core.Conversations;
+
+/// <summary>
+/// Conversation references taken from validated activities, refreshed on every one of them (the service URL can
+/// change), and marked dead when the channel says the bot can no longer write there.
+/// </summary>
+public sealed class ConversationReferenceStore(Database db)
+{
+    private const string Columns = """
+        ChannelId, ConversationId, UserId, ServiceUrl, TenantId, ConversationType, Locale, TimeZone,
+        Reference AS ReferenceJson, MemberId, UpdatedAtMs, DeadAtMs, DeadReason
+        """;
+
+    /// <summary>Inserts or refreshes the reference; a new activity also revives a conversation marked dead.</summary>
+    public Task UpsertAsync(StoredConversationReference reference, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        const string Sql = """
+            INSERT INTO ConversationReferences
+                (ChannelId, ConversationId, UserId, ServiceUrl, TenantId, ConversationType, Locale, TimeZone, Reference, UpdatedAtMs)
+            VALUES (@ChannelId, @ConversationId, @UserId, @ServiceUrl, @TenantId, @ConversationType, @Locale, @TimeZone, @ReferenceJson, @AtMs)
+            ON CONFLICT (ChannelId, ConversationId, UserId) DO UPDATE SET
+                ServiceUrl = excluded.ServiceUrl,
+                TenantId = COALESCE(excluded.TenantId, TenantId),
+                ConversationType = COALESCE(excluded.ConversationType, ConversationType),
+                Locale = COALESCE(excluded.Locale, Locale),
+                TimeZone = COALESCE(excluded.TimeZone, TimeZone),
+                Reference = excluded.Reference,
+                UpdatedAtMs = excluded.UpdatedAtMs,
+                DeadAtMs = NULL,
+                DeadReason = NULL;
+            """;
+        const string ExistsSql = """
+            SELECT EXISTS (SELECT 1 FROM ConversationReferences
+                           WHERE ChannelId = @ChannelId AND ConversationId = @ConversationId AND UserId = @UserId);
+            """;
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                bool existed = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    ExistsSql, reference, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    Sql,
+                    new
+                    {
+                        reference.ChannelId,
+                        reference.ConversationId,
+                        reference.UserId,
+                        reference.ServiceUrl,
+                        reference.TenantId,
+                        reference.ConversationType,
+                        reference.Locale,
+                        reference.TimeZone,
+                        reference.ReferenceJson,
+                        AtMs = at.ToUnixTimeMilliseconds(),
+                    },
+                    transaction,
+                    cancellationToken: cancellationToken));
+                if (!existed)
+                {
+                    // Refreshes happen on every activity and are not audited; a new conversation is.
+                    await AuditStore.AppendAsync(
+                        connection,
+                        transaction,
+                        new AuditEntry("channel", "conversation.captured", "ConversationReference", Key(reference), null, new { reference.ServiceUrl, reference.ConversationType }),
+                        at,
+                        cancellationToken);
+                }
+            },
+            cancellationToken);
+    }
+
+    public async Task<StoredConversationReference?> GetAsync(
+        string channelId, string conversationId, string userId, CancellationToken cancellationToken)
+    {
+        const string Sql = $"""
+            SELECT {Columns} FROM ConversationReferences
+            WHERE ChannelId = @channelId AND ConversationId = @conversationId AND UserId = @userId;
+            """;
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        ReferenceRow? row = await connection.QuerySingleOrDefaultAsync<ReferenceRow>(new CommandDefinition(
+            Sql, new { channelId, conversationId, userId }, cancellationToken: cancellationToken));
+        return row?.ToReference();
+    }
+
+    /// <summary>The member's most recent live reference, preferring 1:1 (personal) conversations.</summary>
+    public async Task<StoredConversationReference?> GetLatestForMemberAsync(long memberId, CancellationToken cancellationToken)
+    {
+        const string Sql = $"""
+            SELECT {Columns} FROM ConversationReferences
+            WHERE MemberId = @memberId AND DeadAtMs IS NULL
+            ORDER BY (ConversationType IS NULL OR ConversationType = 'personal') DESC, UpdatedAtMs DESC
+            LIMIT 1;
+            """;
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        ReferenceRow? row = await connection.QuerySingleOrDefaultAsync<ReferenceRow>(new CommandDefinition(
+            Sql, new { memberId }, cancellationToken: cancellationToken));
+        return row?.ToReference();
+    }
+
+    /// <summary>Marks every reference of the conversation dead (the bot was removed or blocked); returns how many.</summary>
+    public Task<int> MarkDeadAsync(string channelId, string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            UPDATE ConversationReferences SET DeadAtMs = @AtMs, DeadReason = @reason
+            WHERE ChannelId = @channelId AND ConversationId = @conversationId AND DeadAtMs IS NULL;
+            """;
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                int changed = await connection.ExecuteAsync(new CommandDefinition(
+                    Sql, new { channelId, conversationId, reason, AtMs = at.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+                if (changed > 0)
+                {
+                    await AuditStore.AppendAsync(
+                        connection, transaction, new AuditEntry("channel", "conversation.dead", "ConversationReference", $"{channelId}/{conversationId}", null, new { reason }), at, cancellationToken);
+                }
+
+                return changed;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Whether a validated activity ever came from this service URL (the outbound token allow-list).</summary>
+    public async Task<bool> IsKnownServiceUrlAsync(string serviceUrl, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT EXISTS (SELECT 1 FROM ConversationReferences WHERE ServiceUrl = @serviceUrl);";
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, new { serviceUrl }, cancellationToken: cancellationToken));
+    }
+
+    private static string Key(StoredConversationReference reference) => $"{reference.ChannelId}/{reference.ConversationId}/{reference.UserId}";
+
+    private sealed record ReferenceRow(
+        string ChannelId, string ConversationId, string UserId, string ServiceUrl, string? TenantId, string? ConversationType,
+        string? Locale, string? TimeZone, string ReferenceJson, long? MemberId, long UpdatedAtMs, long? DeadAtMs, string? DeadReason)
+    {
+        public StoredConversationReference ToReference() =>
+            new(ChannelId, ConversationId, UserId, ServiceUrl, TenantId, ConversationType, Locale, TimeZone, ReferenceJson)
+            {
+                MemberId = MemberId,
+                UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAtMs),
+                DeadAt = DeadAtMs is { } dead ? DateTimeOffset.FromUnixTimeMilliseconds(dead) : null,
+                DeadReason = DeadReason,
+            };
+    }
+}

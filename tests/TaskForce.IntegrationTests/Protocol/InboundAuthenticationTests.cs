@@ -1,0 +1,179 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.Tokens;
+using TaskForce.IntegrationTests.Infrastructure;
+
+namespace TaskForce.IntegrationTests.Protocol;
+
+public sealed class InboundAuthenticationTests : IAsyncLifetime
+{
+    private const string ConfiguredTenant = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+    private ProtocolHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ProtocolHost.StartAsync(tenantId: ConfiguredTenant);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private JsonObject Activity(string text = "hello") => TestActivities.Message(_host.Connector.ServiceUrl, text);
+
+    private async Task AssertRejectedAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        Assert.Empty(_host.Connector.Calls);
+        HttpResponseMessage health = await _host.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_ValidBotFrameworkToken_RunsTurnAndRepliesWithOutboundToken()
+    {
+        string token = _host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl);
+
+        HttpResponseMessage response = await TestActivities.PostAsync(_host.Client, Activity("ping"), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        ConnectorCall reply = Assert.Single(_host.Connector.Calls);
+        Assert.Equal($"Bearer {FixedTokenProvider.DefaultToken}", reply.Authorization);
+        Assert.Contains("ping", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ValidEntraToken_RunsTurn()
+    {
+        string token = _host.Tokens.Entra(ProtocolHost.AppId, ConfiguredTenant, callerAppId: "caller-app");
+
+        HttpResponseMessage response = await TestActivities.PostAsync(_host.Client, Activity(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_host.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task Post_NoAuthorizationHeader_Returns401()
+    {
+        HttpResponseMessage response = await TestActivities.PostAsync(_host.Client, Activity());
+
+        await AssertRejectedAsync(response);
+    }
+
+    [Fact]
+    public async Task Post_WrongScheme_Returns401()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
+        {
+            Content = new StringContent(Activity().ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Basic " + _host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl));
+
+        HttpResponseMessage response = await _host.Client.SendAsync(request);
+
+        await AssertRejectedAsync(response);
+    }
+
+    [Fact]
+    public async Task Post_WrongIssuer_Returns401()
+    {
+        string token = _host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl, issuer: "https://evil.example.com");
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
+
+    [Fact]
+    public async Task Post_WrongAudience_Returns401()
+    {
+        string token = _host.Tokens.BotFramework("99999999-0000-0000-0000-000000000000", _host.Connector.ServiceUrl);
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
+
+    [Fact]
+    public async Task Post_ExpiredToken_Returns401()
+    {
+        DateTime now = DateTime.UtcNow;
+        string token = _host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl, notBefore: now.AddHours(-2), expires: now.AddMinutes(-10));
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
+
+    [Fact]
+    public async Task Post_NotYetValidToken_Returns401()
+    {
+        DateTime now = DateTime.UtcNow;
+        string token = _host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl, notBefore: now.AddMinutes(10), expires: now.AddHours(1));
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
+
+    [Fact]
+    public async Task Post_BadSignature_Returns401()
+    {
+        string token = TokenMinter.Tamper(_host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl));
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
+
+    [Fact]
+    public async Task Post_AlgNone_Returns401()
+    {
+        string token = TokenMinter.Unsigned(ProtocolHost.AppId, _host.Connector.ServiceUrl);
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
+
+    [Fact]
+    public async Task Post_Hs256SignedWithPublicKey_Returns401()
+    {
+        string token = _host.Tokens.HmacWithPublicKey(ProtocolHost.AppId, _host.Connector.ServiceUrl);
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
+
+    [Fact]
+    public async Task Post_UnknownKeyId_Returns401()
+    {
+        RsaSecurityKey unpublished = TestOpenIdServer.NewKey("never-published");
+        string token = _host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl, key: unpublished);
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
+
+    [Fact]
+    public async Task Post_ServiceUrlClaimMismatch_Returns401()
+    {
+        string token = _host.Tokens.BotFramework(ProtocolHost.AppId, "https://smba.trafficmanager.net/amer/");
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
+
+    [Fact]
+    public async Task Post_EndorsementMissingChannel_Returns401()
+    {
+        JsonObject activity = TestActivities.Message(_host.Connector.ServiceUrl, "hi", channelId: "slack");
+        string token = _host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl);
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, activity, token));
+    }
+
+    [Fact]
+    public async Task Post_EntraTokenOfUnknownTenant_Returns401()
+    {
+        string token = _host.Tokens.Entra(ProtocolHost.AppId, "12345678-1234-1234-1234-123456789012", callerAppId: "caller-app");
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
+
+    [Fact]
+    public async Task Post_KeyRolledOverAfterFirstFetch_RefetchesKeysAndAccepts()
+    {
+        string first = _host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl);
+        Assert.Equal(HttpStatusCode.OK, (await TestActivities.PostAsync(_host.Client, Activity(), first)).StatusCode);
+        RsaSecurityKey rolled = _host.OpenId.AddBotFrameworkKey("bf-key-2", TestOpenIdServer.DefaultEndorsements);
+        string second = _host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl, key: rolled);
+
+        HttpResponseMessage response = await TestActivities.PostAsync(_host.Client, Activity(), second);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _host.Connector.Calls.Count);
+    }
+}
