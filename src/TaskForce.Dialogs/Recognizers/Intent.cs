@@ -1,0 +1,23 @@
+namespace TaskForce.Dialogs.Recognizers;
+
+/// <summary>What a member wants from one message.</summary>
+public enum Intent
+{
+    None,
+    ReportProgress,
+    QueryDeadlines,
+    StatusQuestion,
+    EscalateBlocker,
+    AcknowledgeBlocker,
+    ResolveBlocker,
+    CloseBlocker,
+    AmendReport,
+    NextMeeting,
+    LinkAccount,
+    Help,
+    Cancel,
+    Back,
+    SwitchLanguage,
+    Confirm,
+    Deny,
+}

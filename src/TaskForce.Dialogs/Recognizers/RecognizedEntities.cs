@@ -1,0 +1,44 @@
+namespace TaskForce.Dialogs.Recognizers;
+
+/// <summary>Everything the recognizer could read from a message; absent values are null or empty.</summary>
+public sealed record RecognizedEntities
+{
+    public static RecognizedEntities Empty { get; } = new();
+
+    /// <summary>Referenced tasks: none found, one unique match, or several when the reference is ambiguous.</summary>
+    public IReadOnlyList<long> TaskIds { get; init; } = [];
+
+    /// <summary>A number picked from a list shown earlier ("2", "#2", "task 2").</summary>
+    public int? ListNumber { get; init; }
+
+    public int? Percent { get; init; }
+
+    public ReportStatus? Status { get; init; }
+
+    public DateScope DateScope { get; init; }
+
+    public DateRange? Dates { get; init; }
+
+    /// <summary>N in "next N days".</summary>
+    public int? NextDays { get; init; }
+
+    /// <summary>A forecast or deadline date ("by Friday", "end of month").</summary>
+    public DateOnly? DueDate { get; init; }
+
+    public IReadOnlyList<long> DepartmentIds { get; init; } = [];
+
+    public IReadOnlyList<long> CampaignIds { get; init; } = [];
+
+    public Severity? Severity { get; init; }
+
+    /// <summary>The problem part of the message ("waiting for permit").</summary>
+    public string? BlockerText { get; init; }
+
+    /// <summary>The rest of the message once the other entities are taken out (next steps, remarks).</summary>
+    public string? Note { get; init; }
+
+    public string? LinkCode { get; init; }
+
+    /// <summary>"zh-CN" or "en-US" when the member asks to switch language.</summary>
+    public string? Language { get; init; }
+}
