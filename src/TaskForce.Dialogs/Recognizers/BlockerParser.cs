@@ -16,7 +16,7 @@ internal static class BlockerParser
         {
             if (!Inside(parts, match.Index) && spans.IsFree(match.Index, match.Length))
             {
-                parts.Add((match.Index, ClauseEnd(spans, match.Index + match.Length, Phrase.IsHan(match.Value[0]))));
+                parts.Add((match.Index, ClauseEnd(text, match.Index + match.Length, Phrase.IsHan(match.Value[0]))));
             }
         }
 
@@ -54,16 +54,15 @@ internal static class BlockerParser
     private static bool Inside(List<(int Start, int End)> parts, int index) =>
         parts.Exists(p => index >= p.Start && index < p.End);
 
-    /// <summary>End of the clause: punctuation, a recognized entity, or (in Chinese) a space not after a colon.</summary>
-    private static int ClauseEnd(TextSpans spans, int from, bool han)
+    /// <summary>End of the clause: punctuation, or (in Chinese) a space not after a colon.</summary>
+    private static int ClauseEnd(string text, int from, bool han)
     {
-        string text = spans.Text;
         for (int i = from; i < text.Length; i++)
         {
             char c = text[i];
             bool clauseBreak = c is ',' or ';' or '!' or '?' or '\n' or '\u3002' || c == '.' && (i + 1 == text.Length || text[i + 1] == ' ');
             bool spaceBreak = han && c == ' ' && i > 0 && text[i - 1] != ':';
-            if (clauseBreak || spaceBreak || spans.IsTaken(i))
+            if (clauseBreak || spaceBreak)
             {
                 return i;
             }

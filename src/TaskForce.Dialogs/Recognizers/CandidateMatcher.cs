@@ -5,7 +5,7 @@ namespace TaskForce.Dialogs.Recognizers;
 /// <summary>
 /// Finds tasks, departments and campaigns named in a message. A full title or alias beats a partial one; a partial
 /// Chinese match is the longest run of at least three characters shared with the title ("海洋牧场" in a longer title);
-/// a partial English match counts the title's significant words present in the message.
+/// a partial English match counts the title's significant words (and numbers) present in the message.
 /// </summary>
 internal static class CandidateMatcher
 {
@@ -141,7 +141,7 @@ internal static class CandidateMatcher
         int last = -1;
         foreach (string word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word.Length < 3 || lexicon.CandidateStopwords.Contains(word) || Phrase.Find(text, word) is not (int at and >= 0))
+            if ((word.Length < 3 && !word.All(char.IsAsciiDigit)) || lexicon.CandidateStopwords.Contains(word) || Phrase.Find(text, word) is not (int at and >= 0))
             {
                 continue;
             }
