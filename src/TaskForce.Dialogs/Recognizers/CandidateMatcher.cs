@@ -4,7 +4,7 @@ namespace TaskForce.Dialogs.Recognizers;
 
 /// <summary>
 /// Finds tasks, departments and campaigns named in a message. A full title or alias beats a partial one; a partial
-/// Chinese match is the longest run of at least three characters shared with the title ("海洋牧场" in a longer title);
+/// Chinese match is the longest run of at least three characters shared with the title (a project's short name inside its full title);
 /// a partial English match counts the title's significant words (and numbers) present in the message.
 /// </summary>
 internal static class CandidateMatcher
@@ -12,7 +12,7 @@ internal static class CandidateMatcher
     private const int FullMatch = 1000;
     private const int MinimumPartial = 3;
 
-    private static readonly ConditionalWeakTable<object, string[]> s_names = [];
+    private static readonly ConditionalWeakTable<object, CandidateName[]> s_names = [];
 
     /// <summary>Ids of the best-scoring candidates: one when unique, several when tied; their text is taken.</summary>
     public static IReadOnlyList<long> BestTasks(TextSpans spans, IReadOnlyList<TaskCandidate> tasks, Lexicon lexicon)
@@ -21,8 +21,8 @@ internal static class CandidateMatcher
         (int Score, int Index, int Length) best = default;
         foreach (TaskCandidate task in tasks)
         {
-            string[] names = s_names.GetValue(task, _ => Names(task.Title, task.TitleEn, task.Aliases, lexicon, false));
-            var match = Score(spans.Text, names, lexicon, partial: true);
+            CandidateName[] names = s_names.GetValue(task, _ => CandidateName.For(task.Title, task.TitleEn, task.Aliases, lexicon, false));
+            var match = Score(spans.Text, names, partial: true);
             if (match.Score > best.Score)
             {
                 best = match;
@@ -50,8 +50,8 @@ internal static class CandidateMatcher
         int best = 0;
         foreach (NamedCandidate candidate in candidates)
         {
-            string[] names = s_names.GetValue(candidate, _ => Names(candidate.Name, candidate.NameEn, candidate.Aliases, lexicon, true));
-            int score = Score(text, names, lexicon, partial: true).Score;
+            CandidateName[] names = s_names.GetValue(candidate, _ => CandidateName.For(candidate.Name, candidate.NameEn, candidate.Aliases, lexicon, true));
+            int score = Score(text, names, partial: true).Score;
             if (score > best)
             {
                 best = score;
@@ -73,8 +73,8 @@ internal static class CandidateMatcher
         List<long> ids = [];
         foreach (NamedCandidate candidate in candidates)
         {
-            string[] names = s_names.GetValue(candidate, _ => Names(candidate.Name, candidate.NameEn, candidate.Aliases, lexicon, true));
-            if (Score(text, names, lexicon, partial: false).Score >= FullMatch)
+            CandidateName[] names = s_names.GetValue(candidate, _ => CandidateName.For(candidate.Name, candidate.NameEn, candidate.Aliases, lexicon, true));
+            if (Score(text, names, partial: false).Score >= FullMatch)
             {
                 ids.Add(candidate.Id);
             }
@@ -83,16 +83,16 @@ internal static class CandidateMatcher
         return ids;
     }
 
-    private static (int Score, int Index, int Length) Score(string text, string[] names, Lexicon lexicon, bool partial)
+    private static (int Score, int Index, int Length) Score(string text, CandidateName[] names, bool partial)
     {
         (int Score, int Index, int Length) best = default;
-        foreach (string name in names)
+        foreach (CandidateName name in names)
         {
-            (int Score, int Index, int Length) match = Phrase.Find(text, name) is int at and >= 0
-                ? (FullMatch + name.Length, at, name.Length)
+            (int Score, int Index, int Length) match = Phrase.Find(text, name.Text) is int at and >= 0
+                ? (FullMatch + name.Text.Length, at, name.Text.Length)
                 : !partial ? default
-                : name.Any(Phrase.IsHan) ? CommonRun(text, name)
-                : Words(text, name, lexicon);
+                : name.HasHan ? CommonRun(text, name.Text)
+                : Words(text, name.Words);
             if (match.Score > best.Score)
             {
                 best = match;
@@ -105,43 +105,50 @@ internal static class CandidateMatcher
     /// <summary>Longest run of characters shared by text and name (at least <see cref="MinimumPartial"/> long, two of them Han).</summary>
     private static (int Score, int Index, int Length) CommonRun(string text, string name)
     {
-        Span<int> previous = stackalloc int[name.Length + 1];
-        Span<int> current = stackalloc int[name.Length + 1];
         int bestLength = 0;
-        int bestEnd = 0;
-        for (int i = 1; i <= text.Length; i++)
+        int bestStart = 0;
+        for (int i = 0; i + MinimumPartial <= text.Length; i++)
         {
-            current.Clear();
-            for (int j = 1; j <= name.Length; j++)
+            if (!Phrase.IsHan(text[i]))
             {
-                if (text[i - 1] == name[j - 1] && text[i - 1] != ' ')
-                {
-                    current[j] = previous[j - 1] + 1;
-                    if (current[j] > bestLength)
-                    {
-                        bestLength = current[j];
-                        bestEnd = i;
-                    }
-                }
+                continue;
             }
 
-            current.CopyTo(previous);
+            for (int j = name.IndexOf(text[i], StringComparison.Ordinal); j >= 0; j = name.IndexOf(text[i], j + 1))
+            {
+                int length = 1;
+                while (i + length < text.Length && j + length < name.Length && text[i + length] == name[j + length])
+                {
+                    length++;
+                }
+
+                if (length > bestLength)
+                {
+                    bestLength = length;
+                    bestStart = i;
+                }
+            }
         }
 
-        int start = bestEnd - bestLength;
-        bool enough = bestLength >= MinimumPartial && text.AsSpan(start, bestLength).ToString().Count(Phrase.IsHan) >= 2;
-        return enough ? (bestLength, start, bestLength) : default;
+        int han = 0;
+        for (int k = bestStart; k < bestStart + bestLength; k++)
+        {
+            han += Phrase.IsHan(text[k]) ? 1 : 0;
+        }
+
+        return bestLength >= MinimumPartial && han >= 2 ? (bestLength, bestStart, bestLength) : default;
     }
 
     /// <summary>Significant words of an English name found in the text; the score is their total length.</summary>
-    private static (int Score, int Index, int Length) Words(string text, string name, Lexicon lexicon)
+    private static (int Score, int Index, int Length) Words(string text, string[] words)
     {
         int score = 0;
         int first = -1;
         int last = -1;
-        foreach (string word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (string word in words)
         {
-            if ((word.Length < 3 && !word.All(char.IsAsciiDigit)) || lexicon.CandidateStopwords.Contains(word) || Phrase.Find(text, word) is not (int at and >= 0))
+            int at = Phrase.Find(text, word);
+            if (at < 0)
             {
                 continue;
             }
@@ -152,22 +159,5 @@ internal static class CandidateMatcher
         }
 
         return score >= 4 ? (Math.Min(score, FullMatch - 1), first, last - first) : default;
-    }
-
-    private static string[] Names(string name, string? nameEn, IReadOnlyList<string> aliases, Lexicon lexicon, bool stripPrefixes)
-    {
-        List<string> names = [TextNormalizer.Normalize(name)];
-        if (!string.IsNullOrWhiteSpace(nameEn))
-        {
-            names.Add(TextNormalizer.Normalize(nameEn));
-        }
-
-        names.AddRange(aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(TextNormalizer.Normalize));
-        if (stripPrefixes)
-        {
-            names.AddRange([.. names.SelectMany(n => lexicon.NamePrefixes.Where(p => n.Length > p.Length + 1 && n.StartsWith(p, StringComparison.Ordinal)).Select(p => n[p.Length..]))]);
-        }
-
-        return [.. names.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 }

@@ -58,7 +58,7 @@ internal static partial class EntityExtractor
             return null;
         }
 
-        // "已完成招标" reports a finished step, not a finished task: a Chinese "done" word must end its phrase.
+        // "done with the tender" reports a finished step, not a finished task: a Chinese "done" word must end its phrase.
         if (status == ReportStatus.Done && index + length < spans.Text.Length)
         {
             char next = spans.Text[index + length];

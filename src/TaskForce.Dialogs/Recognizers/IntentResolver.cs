@@ -34,7 +34,7 @@ internal static class IntentResolver
             }
         }
 
-        bool question = Phrase.ContainsAny(normalized, table.QuestionWords);
+        bool question = table.IsQuestion(normalized);
         bool reported = entities.Percent is not null || entities.Status is not null;
         if (!question)
         {

@@ -8,16 +8,18 @@ internal sealed class IntentTable
     public static IntentTable Default { get; } = new(RecognizerData.Yaml("intents.yaml"));
 
     private readonly Dictionary<Intent, IntentWords> _words;
+    private readonly Regex _questionWords;
 
     private IntentTable(Dictionary<object, object> root)
     {
         _words = RecognizerData.Map(root, "intents").ToDictionary(
             p => Enum.Parse<Intent>(RecognizerData.Text(p.Key)),
             p => IntentWords.From((Dictionary<object, object>)p.Value));
-        QuestionWords = [.. RecognizerData.Strings(root, "question-words").Select(w => w.ToLowerInvariant())];
+        _questionWords = RecognizerData.PhrasesAndPatterns(RecognizerData.Strings(root, "question-words").Select(w => w.ToLowerInvariant()), [])!;
     }
 
-    public IReadOnlyList<string> QuestionWords { get; }
+    /// <summary>True when the message contains a question mark or a question word.</summary>
+    public bool IsQuestion(string text) => _questionWords.IsMatch(text);
 
     /// <summary>The intent whose exact words equal the whole message, in the given order of precedence.</summary>
     public Intent? Exact(string message, IReadOnlyList<Intent> order)
@@ -41,18 +43,13 @@ internal sealed class IntentTable
             return false;
         }
 
-        return Phrase.ContainsAny(text, words.Contains) || words.Patterns?.IsMatch(text) == true;
+        return words.Matcher?.IsMatch(text) == true;
     }
 
-    private sealed record IntentWords(IReadOnlySet<string> Exact, IReadOnlyList<string> Contains, Regex? Patterns)
+    private sealed record IntentWords(IReadOnlySet<string> Exact, Regex? Matcher)
     {
-        public static IntentWords From(Dictionary<object, object> map)
-        {
-            string[] patterns = RecognizerData.Strings(map, "patterns");
-            return new(
-                RecognizerData.Strings(map, "exact").Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
-                [.. RecognizerData.Strings(map, "contains").Select(w => w.ToLowerInvariant())],
-                patterns.Length == 0 ? null : RecognizerData.Pattern(patterns));
-        }
+        public static IntentWords From(Dictionary<object, object> map) => new(
+            RecognizerData.Strings(map, "exact").Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
+            RecognizerData.PhrasesAndPatterns(RecognizerData.Strings(map, "contains").Select(w => w.ToLowerInvariant()), RecognizerData.Strings(map, "patterns")));
     }
 }

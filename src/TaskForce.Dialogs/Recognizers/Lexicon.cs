@@ -65,7 +65,7 @@ internal sealed class Lexicon
 
     public PhraseTable<ReportStatus> Status { get; }
 
-    /// <summary>Characters that may follow a Chinese "done" word ("已完成了").</summary>
+    /// <summary>Characters that may follow a Chinese "done" word (a sentence-final particle, see done-particles in Data/lexicon.yaml).</summary>
     public IReadOnlySet<char> DoneParticles { get; }
 
     public PhraseTable<Severity> SeverityPhrases { get; }
@@ -102,7 +102,7 @@ internal sealed class Lexicon
 
     public PhraseTable<string> Languages { get; }
 
-    /// <summary>Parses ASCII digits, Chinese numerals (七十五, 两) or English number words.</summary>
+    /// <summary>Parses ASCII digits, Chinese numerals (see numerals in Data/lexicon.yaml) or English number words.</summary>
     public int? ParseNumber(string text)
     {
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value))

@@ -48,7 +48,7 @@ internal static partial class PercentParser
         };
     }
 
-    /// <summary>Index where a verb directly before the percent starts ("完成 70%", "at 60%"), else the percent's own index.</summary>
+    /// <summary>Index where a verb directly before the percent starts ("at 60%", "completed 70%"), else the percent's own index.</summary>
     private static int StartOfVerb(string text, int index, Lexicon lexicon)
     {
         int end = index;

@@ -29,19 +29,6 @@ internal static class Phrase
         return -1;
     }
 
-    public static bool ContainsAny(string text, IReadOnlyList<string> phrases)
-    {
-        foreach (string phrase in phrases)
-        {
-            if (Find(text, phrase) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     public static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c);
 
     public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';

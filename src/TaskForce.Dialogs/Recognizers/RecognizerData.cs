@@ -57,6 +57,21 @@ internal static class RecognizerData
     public static Regex Pattern(IEnumerable<string> patterns) =>
         new(string.Join('|', patterns.Select(p => $"(?:{p})")), PatternOptions);
 
+    /// <summary>
+    /// One regex that finds any of the phrases (Latin edges on word boundaries, like <see cref="Phrase.Find"/>) or any
+    /// of the patterns; null when both lists are empty.
+    /// </summary>
+    public static Regex? PhrasesAndPatterns(IEnumerable<string> phrases, IEnumerable<string> patterns)
+    {
+        string[] parts =
+        [
+            .. phrases.Where(p => p.Length > 0).OrderByDescending(p => p.Length).Select(p =>
+                (Phrase.IsWordChar(p[0]) ? "(?<![a-z0-9])" : string.Empty) + Regex.Escape(p) + (Phrase.IsWordChar(p[^1]) ? "(?![a-z0-9])" : string.Empty)),
+            .. patterns.Select(p => $"(?:{p})"),
+        ];
+        return parts.Length == 0 ? null : new Regex(string.Join('|', parts), PatternOptions);
+    }
+
     /// <summary>Index of the alternative of <see cref="Alternation"/> that matched.</summary>
     public static int Alternative(Match match, int count)
     {
