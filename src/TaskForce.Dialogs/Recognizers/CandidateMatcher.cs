@@ -51,7 +51,7 @@ internal static class CandidateMatcher
         foreach (NamedCandidate candidate in candidates)
         {
             CandidateName[] names = s_names.GetValue(candidate, _ => CandidateName.For(candidate.Name, candidate.NameEn, candidate.Aliases, lexicon, true));
-            int score = Score(text, names, partial: true).Score;
+            int score = Score(text, names, partial: true, minimumWords: 2).Score;
             if (score > best)
             {
                 best = score;
@@ -83,7 +83,7 @@ internal static class CandidateMatcher
         return ids;
     }
 
-    private static (int Score, int Index, int Length) Score(string text, CandidateName[] names, bool partial)
+    private static (int Score, int Index, int Length) Score(string text, CandidateName[] names, bool partial, int minimumWords = 1)
     {
         (int Score, int Index, int Length) best = default;
         foreach (CandidateName name in names)
@@ -92,7 +92,7 @@ internal static class CandidateMatcher
                 ? (FullMatch + name.Text.Length, at, name.Text.Length)
                 : !partial ? default
                 : name.HasHan ? CommonRun(text, name.Text)
-                : Words(text, name.Words);
+                : Words(text, name.Words, minimumWords);
             if (match.Score > best.Score)
             {
                 best = match;
@@ -140,9 +140,10 @@ internal static class CandidateMatcher
     }
 
     /// <summary>Significant words of an English name found in the text; the score is their total length.</summary>
-    private static (int Score, int Index, int Length) Words(string text, string[] words)
+    private static (int Score, int Index, int Length) Words(string text, string[] words, int minimumWords)
     {
         int score = 0;
+        int count = 0;
         int first = -1;
         int last = -1;
         foreach (string word in words)
@@ -154,10 +155,11 @@ internal static class CandidateMatcher
             }
 
             score += word.Length;
+            count++;
             first = first < 0 ? at : Math.Min(first, at);
             last = Math.Max(last, at + word.Length);
         }
 
-        return score >= 4 ? (Math.Min(score, FullMatch - 1), first, last - first) : default;
+        return score >= 4 && count >= minimumWords ? (Math.Min(score, FullMatch - 1), first, last - first) : default;
     }
 }

@@ -75,6 +75,11 @@ internal static partial class EntityExtractor
     private static int? ListNumber(TextSpans spans, Lexicon lexicon)
     {
         Match match = LeadingNumber().Match(spans.Text);
+        if (match.Success && lexicon.DateRegex.Match(spans.Text) is { Success: true, Index: 0 })
+        {
+            match = Match.Empty;
+        }
+
         if (!match.Success)
         {
             match = lexicon.ListNumberRegex.Match(spans.Text);

@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TaskForce.Dialogs.Recognizers;
 
 /// <summary>Tracks which characters of the normalized text were taken by an entity; the rest becomes the note.</summary>
-internal sealed class TextSpans(string text)
+internal sealed partial class TextSpans(string text)
 {
     private readonly bool[] _taken = new bool[text.Length];
 
@@ -54,9 +55,13 @@ internal sealed class TextSpans(string text)
             builder.Append(Text[i]);
         }
 
-        string rest = builder.ToString().Trim().Trim(s_trimChars);
+        string rest = RepeatedSeparators().Replace(builder.ToString(), "$1").Trim().Trim(s_trimChars);
         return rest.Any(char.IsLetterOrDigit) ? rest : null;
     }
 
     private static readonly char[] s_trimChars = [',', '.', ';', ':', '!', '?', ' ', '\u3001', '\u3002'];
+
+    /// <summary>Separators left next to each other once the entities between them are gone ("a; ; b").</summary>
+    [GeneratedRegex(@"\s*([,;])(?:\s*[,;])+", RegexOptions.CultureInvariant)]
+    private static partial Regex RepeatedSeparators();
 }

@@ -23,6 +23,8 @@ public sealed class DateParserTests
     [InlineData("星期三", DateScope.ByDate, "2026-12-02", "2026-12-02")]
     [InlineData("12月5日", DateScope.ByDate, "2026-12-05", "2026-12-05")]
     [InlineData("12月5号", DateScope.ByDate, "2026-12-05", "2026-12-05")]
+    [InlineData("12 月 5 日", DateScope.ByDate, "2026-12-05", "2026-12-05")]
+    [InlineData("3 天后", DateScope.ByDate, "2026-12-03", "2026-12-03")]
     [InlineData("Dec 5", DateScope.ByDate, "2026-12-05", "2026-12-05")]
     [InlineData("5th December", DateScope.ByDate, "2026-12-05", "2026-12-05")]
     [InlineData("2026-12-05", DateScope.ByDate, "2026-12-05", "2026-12-05")]

@@ -12,6 +12,7 @@ public sealed class PercentParserTests
     [InlineData("百分之七十", 70)]
     [InlineData("百分之70", 70)]
     [InlineData("百分之百", 100)]
+    [InlineData("完成七十%", 70)]
     [InlineData("七成", 70)]
     [InlineData("八成五", 85)]
     [InlineData("9成", 90)]
@@ -37,6 +38,7 @@ public sealed class PercentParserTests
     [InlineData("12月5日")]
     [InlineData("已完成招标")]
     [InlineData("1200万元")]
+    [InlineData("一成不变")]
     public void Parse_NoPercentOrOutOfRange_ReturnsNull(string text)
     {
         TextSpans spans = new(TextNormalizer.Normalize(text));
