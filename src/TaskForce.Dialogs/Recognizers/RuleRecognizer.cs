@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace TaskForce.Dialogs.Recognizers;
@@ -9,6 +10,17 @@ namespace TaskForce.Dialogs.Recognizers;
 public sealed partial class RuleRecognizer : IRecognizer
 {
     private static readonly char[] s_bareTrim = [' ', ',', '.', ';', '!', '~', '\u3001', '\u3002'];
+
+    private readonly Lexicon _lexicon;
+    private readonly IntentTable _intents;
+
+    /// <summary>Loads the word tables (once per process), so a bad data file fails at startup, not on a message.</summary>
+    public RuleRecognizer()
+    {
+        _lexicon = Lexicon.Default;
+        _intents = IntentTable.Default;
+        _ = TextNormalizer.Normalize(string.Empty);
+    }
 
     public Recognition Recognize(string text, RecognitionContext context)
     {
@@ -24,7 +36,7 @@ public sealed partial class RuleRecognizer : IRecognizer
 
         if (BareNumber().IsMatch(bare))
         {
-            return new Recognition(Intent.None, Pick(int.Parse(bare, System.Globalization.CultureInfo.InvariantCulture), context), normalized);
+            return new Recognition(Intent.None, Pick(int.Parse(bare, CultureInfo.InvariantCulture), context), normalized);
         }
 
         if (BareCode().IsMatch(bare))
@@ -32,13 +44,12 @@ public sealed partial class RuleRecognizer : IRecognizer
             return new Recognition(Intent.None, RecognizedEntities.Empty with { LinkCode = bare }, normalized);
         }
 
-        Lexicon lexicon = Lexicon.Default;
-        RecognizedEntities entities = EntityExtractor.Extract(normalized, bare, context, lexicon);
-        Intent intent = IntentResolver.Resolve(normalized, bare, entities, IntentTable.Default);
+        RecognizedEntities entities = EntityExtractor.Extract(normalized, bare, context, _lexicon);
+        Intent intent = IntentResolver.Resolve(normalized, bare, entities, _intents);
         entities = entities with
         {
             LinkCode = intent == Intent.LinkAccount ? entities.LinkCode : null,
-            Language = intent == Intent.SwitchLanguage ? Language(normalized, lexicon) : null,
+            Language = intent == Intent.SwitchLanguage ? Language(normalized, _lexicon) : null,
         };
         return new Recognition(intent, entities, normalized);
     }

@@ -40,6 +40,25 @@ public sealed class RecognizerCorpusTests
         Assert.Empty(Mismatches(expected, result));
     }
 
+    [Fact]
+    public void Recognize_ManyThreadsAtOnce_GivesTheSameResultsAsOneThread()
+    {
+        string[] texts = [.. RecognizerCorpus.Instance.Cases.Select(c => RecognizerCorpus.Text(c, "text")!)];
+        string[] sequential = [.. texts.Select(t => Describe(s_recognizer.Recognize(t, RecognizerCorpus.Instance.Context)))];
+
+        string[] parallel = new string[texts.Length * 4];
+        Parallel.For(0, parallel.Length, i => parallel[i] = Describe(new RuleRecognizer().Recognize(texts[i % texts.Length], RecognizerCorpus.Instance.Context)));
+
+        Assert.Equal([.. Enumerable.Range(0, parallel.Length).Select(i => sequential[i % texts.Length])], parallel);
+    }
+
+    private static string Describe(Recognition r)
+    {
+        RecognizedEntities e = r.Entities;
+        return $"{r.NormalizedText}|{r.Intent}|{string.Join(",", e.TaskIds)}|{e.ListNumber}|{e.Percent}|{e.Status}|{e.DateScope}|{e.Dates}|{e.NextDays}|{e.DueDate}|"
+            + $"{string.Join(",", e.DepartmentIds)}|{string.Join(",", e.CampaignIds)}|{e.Severity}|{e.BlockerText}|{e.Note}|{e.LinkCode}|{e.Language}";
+    }
+
     private static List<string> Mismatches(Dictionary<object, object> expected, Recognition result)
     {
         RecognizedEntities e = result.Entities;
