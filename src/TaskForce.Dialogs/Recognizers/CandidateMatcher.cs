@@ -22,7 +22,7 @@ internal static class CandidateMatcher
         foreach (TaskCandidate task in tasks)
         {
             CandidateName[] names = s_names.GetValue(task, _ => CandidateName.For(task.Title, task.TitleEn, task.Aliases, lexicon, false));
-            var match = Score(spans.Text, names, partial: true);
+            (int Score, int Index, int Length) match = Score(spans.Text, names, partial: true);
             if (match.Score > best.Score)
             {
                 best = match;

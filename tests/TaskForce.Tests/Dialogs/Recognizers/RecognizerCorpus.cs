@@ -27,7 +27,7 @@ internal sealed class RecognizerCorpus
     {
         string path = Path.Combine(DependencyRulesTests.RepoRoot(), "dialogs", "intents.yaml");
         using StreamReader reader = new(path);
-        var root = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(reader);
+        Dictionary<object, object> root = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(reader);
         var fixture = (Dictionary<object, object>)root["fixture"];
 
         List<TaskCandidate> tasks = [];
