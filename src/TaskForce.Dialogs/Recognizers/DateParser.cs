@@ -47,8 +47,9 @@ internal static class DateParser
             case "next-month":
                 return Range(DateScope.ByDate, firstOfMonth.AddMonths(1), firstOfMonth.AddMonths(2).AddDays(-1), due);
             case "next-days":
-                return Number(match, lexicon) is int days and > 0
-                    ? new DateResult(DateScope.NextDays, new DateRange(today, today.AddDays(days)), days, null)
+            case "next-weeks":
+                return Number(match, lexicon) is int count and > 0
+                    ? NextDays(kind == "next-weeks" ? count * 7 : count, today)
                     : null;
             default:
                 DateOnly? day = Day(kind, match, today, monday, lexicon);
@@ -60,12 +61,17 @@ internal static class DateParser
     {
         "tomorrow" => today.AddDays(1),
         "days-after" => Number(match, lexicon) is int n ? today.AddDays(n) : null,
+        "weeks-after" => Number(match, lexicon) is int w ? today.AddDays(7 * w) : null,
+        "month-part" => MonthPart(match, today, lexicon),
         "year-end" => new DateOnly(today.Year, 12, 31),
         "month-end" => MonthEnd(match, today, lexicon),
         "weekday" => Weekday(match, today, monday, lexicon),
         "month-day" or "iso" => MonthDay(match, today, lexicon),
         _ => null,
     };
+
+    private static DateResult NextDays(int days, DateOnly today) =>
+        new(DateScope.NextDays, new DateRange(today, today.AddDays(days)), days, null);
 
     private static DateResult Range(DateScope scope, DateOnly from, DateOnly to, bool due) =>
         new(scope, new DateRange(from, to), null, due ? to : null);
@@ -108,6 +114,20 @@ internal static class DateParser
         return match.Groups["m"].Success
             ? Closest(today, year => new DateOnly(year, month, DateTime.DaysInMonth(year, month)))
             : new DateOnly(today.Year, month, DateTime.DaysInMonth(today.Year, month));
+    }
+
+    /// <summary>"12月中旬", "late Dec": a fixed day of the month's early, middle or late part.</summary>
+    private static DateOnly? MonthPart(Match match, DateOnly today, Lexicon lexicon)
+    {
+        int month = match.Groups["mname"].Success ? IndexOfMonth(match.Groups["mname"].Value, lexicon) + 1
+            : match.Groups["m"].Success ? lexicon.ParseNumber(match.Groups["m"].Value) ?? 0
+            : today.Month;
+        if (month is < 1 or > 12 || !lexicon.MonthParts.TryGetValue(match.Groups["part"].Value, out int day))
+        {
+            return null;
+        }
+
+        return Closest(today, year => new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))));
     }
 
     private static DateOnly? MonthDay(Match match, DateOnly today, Lexicon lexicon)

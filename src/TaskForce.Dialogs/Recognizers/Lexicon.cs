@@ -33,6 +33,7 @@ internal sealed class Lexicon
         DateRegex = RecognizerData.Alternation(datePatterns.Select(p => RecognizerData.Text(p["regex"])));
         Weekdays = RecognizerData.Pairs(RecognizerData.Map(dates, "weekdays")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         Months = RecognizerData.Strings(dates, "months");
+        MonthParts = RecognizerData.Pairs(RecognizerData.Map(dates, "month-parts")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         NextWords = RecognizerData.Strings(dates, "next");
         BeforeSuffixes = [.. RecognizerData.Strings(dates, "before-suffix").OrderByDescending(v => v.Length)];
         BeforePrefixes = RecognizerData.Strings(dates, "before-prefix");
@@ -81,6 +82,8 @@ internal sealed class Lexicon
     public IReadOnlyDictionary<string, int> Weekdays { get; }
 
     public IReadOnlyList<string> Months { get; }
+
+    public IReadOnlyDictionary<string, int> MonthParts { get; }
 
     public IReadOnlyList<string> NextWords { get; }
 

@@ -37,6 +37,12 @@ public sealed class DateParserTests
     [InlineData("end of month", DateScope.ByDate, "2026-11-30", "2026-11-30")]
     [InlineData("年底", DateScope.ByDate, "2026-12-31", "2026-12-31")]
     [InlineData("下个月", DateScope.ByDate, "2026-12-01", "2026-12-31")]
+    [InlineData("12月中旬", DateScope.ByDate, "2026-12-20", "2026-12-20")]
+    [InlineData("本月下旬", DateScope.ByDate, "2026-11-30", "2026-11-30")]
+    [InlineData("1月上旬", DateScope.ByDate, "2027-01-10", "2027-01-10")]
+    [InlineData("late Dec", DateScope.ByDate, "2026-12-31", "2026-12-31")]
+    [InlineData("两周后", DateScope.ByDate, "2026-12-14", "2026-12-14")]
+    [InlineData("in 2 weeks", DateScope.ByDate, "2026-12-14", "2026-12-14")]
     public void Parse_DateWords_ResolveAgainstToday(string text, DateScope scope, string from, string to)
     {
         DateResult result = Parse(text, s_monday);
@@ -52,6 +58,9 @@ public sealed class DateParserTests
     [InlineData("10天内", 10)]
     [InlineData("next 7 days", 7)]
     [InlineData("within the next 14 days", 14)]
+    [InlineData("两周内", 14)]
+    [InlineData("未来2周内", 14)]
+    [InlineData("next 2 weeks", 14)]
     public void Parse_NextDays_GivesCountAndRange(string text, int days)
     {
         DateResult result = Parse(text, s_monday);
