@@ -14,15 +14,24 @@ internal static class CandidateMatcher
 
     private static readonly ConditionalWeakTable<object, CandidateName[]> s_names = [];
 
-    /// <summary>Ids of the best-scoring candidates: one when unique, several when tied; their text is taken.</summary>
-    public static IReadOnlyList<long> BestTasks(TextSpans spans, IReadOnlyList<TaskCandidate> tasks, Lexicon lexicon)
+    /// <summary>Tasks: the best-scoring ones (one when unique, several when tied), ignoring text already taken; their text is taken.</summary>
+    public static IReadOnlyList<long> BestTasks(TextSpans spans, IReadOnlyList<TaskCandidate> tasks, Lexicon lexicon) =>
+        Best(spans, tasks, t => t.Id, t => CandidateName.For(t.Title, t.TitleEn, t.Aliases, lexicon, false), minimumWords: 1);
+
+    /// <summary>Campaigns: the best-scoring ones, full names first, partial names allowed (two words at least in English); their text is taken.</summary>
+    public static IReadOnlyList<long> BestNamed(TextSpans spans, IReadOnlyList<NamedCandidate> candidates, Lexicon lexicon) =>
+        Best(spans, candidates, c => c.Id, c => CandidateName.For(c.Name, c.NameEn, c.Aliases, lexicon, true), minimumWords: 2);
+
+    private static List<long> Best<T>(TextSpans spans, IReadOnlyList<T> candidates, Func<T, long> id, Func<T, CandidateName[]> prepare, int minimumWords)
+        where T : class
     {
+        string text = spans.Visible();
         List<long> ids = [];
         (int Score, int Index, int Length) best = default;
-        foreach (TaskCandidate task in tasks)
+        foreach (T candidate in candidates)
         {
-            CandidateName[] names = s_names.GetValue(task, _ => CandidateName.For(task.Title, task.TitleEn, task.Aliases, lexicon, false));
-            (int Score, int Index, int Length) match = Score(spans.Text, names, partial: true);
+            CandidateName[] names = s_names.GetValue(candidate, c => prepare((T)c));
+            (int Score, int Index, int Length) match = Score(text, names, partial: true, minimumWords);
             if (match.Score > best.Score)
             {
                 best = match;
@@ -31,37 +40,13 @@ internal static class CandidateMatcher
 
             if (match.Score > 0 && match.Score == best.Score)
             {
-                ids.Add(task.Id);
+                ids.Add(id(candidate));
             }
         }
 
         if (ids.Count > 0)
         {
             spans.Take(best.Index, best.Length);
-        }
-
-        return ids;
-    }
-
-    /// <summary>Campaigns: the best-scoring ones, full names first, partial names allowed.</summary>
-    public static IReadOnlyList<long> BestNamed(string text, IReadOnlyList<NamedCandidate> candidates, Lexicon lexicon)
-    {
-        List<long> ids = [];
-        int best = 0;
-        foreach (NamedCandidate candidate in candidates)
-        {
-            CandidateName[] names = s_names.GetValue(candidate, _ => CandidateName.For(candidate.Name, candidate.NameEn, candidate.Aliases, lexicon, true));
-            int score = Score(text, names, partial: true, minimumWords: 2).Score;
-            if (score > best)
-            {
-                best = score;
-                ids.Clear();
-            }
-
-            if (score > 0 && score == best)
-            {
-                ids.Add(candidate.Id);
-            }
         }
 
         return ids;

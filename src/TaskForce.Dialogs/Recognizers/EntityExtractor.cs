@@ -9,6 +9,7 @@ internal static partial class EntityExtractor
     {
         TextSpans spans = new(normalized);
         int? listNumber = ListNumber(spans, lexicon);
+        IReadOnlyList<long> campaignIds = CandidateMatcher.BestNamed(spans, context.Campaigns, lexicon);
         IReadOnlyList<long> taskIds = CandidateMatcher.BestTasks(spans, context.Tasks, lexicon);
         if (taskIds.Count == 0 && listNumber is int number)
         {
@@ -34,7 +35,7 @@ internal static partial class EntityExtractor
             NextDays = dates.NextDays,
             DueDate = dates.DueDate,
             DepartmentIds = CandidateMatcher.AllNamed(normalized, context.Departments, lexicon),
-            CampaignIds = CandidateMatcher.BestNamed(normalized, context.Campaigns, lexicon),
+            CampaignIds = campaignIds,
             Severity = severity,
             BlockerText = blocker,
             LinkCode = linkCode,

@@ -33,6 +33,23 @@ internal sealed partial class TextSpans(string text)
 
     public bool IsTaken(int index) => _taken[index];
 
+    /// <summary>The text with taken characters blanked out (same length, so indexes still match).</summary>
+    public string Visible()
+    {
+        if (Array.IndexOf(_taken, true) < 0)
+        {
+            return Text;
+        }
+
+        return string.Create(Text.Length, this, static (chars, spans) =>
+        {
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = spans._taken[i] ? ' ' : spans.Text[i];
+            }
+        });
+    }
+
     /// <summary>The untaken text with taken runs replaced by a space, trimmed of punctuation; null when nothing is left.</summary>
     public string? Rest()
     {
