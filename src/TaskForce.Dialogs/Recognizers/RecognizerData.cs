@@ -51,8 +51,8 @@ internal static class RecognizerData
         map.Select(p => (Text(p.Key).ToLowerInvariant(), Text(p.Value)));
 
     /// <summary>Joins patterns into one regex; each becomes the group g0, g1, … so the caller can tell which matched.</summary>
-    public static Regex Alternation(IEnumerable<string> patterns) =>
-        new(string.Join('|', patterns.Select((p, i) => $"(?<g{i}>{p})")), PatternOptions);
+    public static Regex Alternation(IEnumerable<string> patterns, RegexOptions options = PatternOptions) =>
+        new(string.Join('|', patterns.Select((p, i) => $"(?<g{i}>{p})")), options);
 
     public static Regex Pattern(IEnumerable<string> patterns) =>
         new(string.Join('|', patterns.Select(p => $"(?:{p})")), PatternOptions);
