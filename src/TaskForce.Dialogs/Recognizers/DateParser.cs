@@ -1,0 +1,249 @@
+using System.Text.RegularExpressions;
+
+namespace TaskForce.Dialogs.Recognizers;
+
+/// <summary>
+/// Reads the first date expression of a message relative to today: days, weekdays, weeks, months, "in N days",
+/// "next N days", overdue. A day without a year is placed in the year that brings it closest to today.
+/// </summary>
+internal static class DateParser
+{
+    public static DateResult Parse(string text, DateOnly today, Lexicon lexicon)
+    {
+        Match match = lexicon.DateRegex.Match(text);
+        while (match.Success)
+        {
+            DateResult? result = Read(text, match, today, lexicon);
+            if (result is { } found)
+            {
+                return found;
+            }
+
+            match = match.NextMatch();
+        }
+
+        return default;
+    }
+
+    private static DateResult? Read(string text, Match match, DateOnly today, Lexicon lexicon)
+    {
+        string kind = lexicon.DateKinds[RecognizerData.Alternative(match, lexicon.DateKinds.Count)];
+        bool before = HasBeforeSuffix(text, match.Index + match.Length, lexicon) || HasBeforePrefix(text, match.Index, lexicon);
+        bool due = before || IsForecast(text, match.Index, match.Index + match.Length, lexicon);
+        DateOnly monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        DateOnly firstOfMonth = new(today.Year, today.Month, 1);
+        switch (kind)
+        {
+            case "overdue":
+                return new DateResult(DateScope.Overdue, null, null, null);
+            case "today":
+                return new DateResult(DateScope.Today, new DateRange(today, today), null, due ? today : null);
+            case "this-week":
+                return Range(DateScope.ThisWeek, monday, monday.AddDays(6), due);
+            case "next-week":
+                return Range(DateScope.NextWeek, monday.AddDays(7), monday.AddDays(13), due);
+            case "this-month":
+                return Range(DateScope.ThisMonth, firstOfMonth, firstOfMonth.AddMonths(1).AddDays(-1), due);
+            case "next-month":
+                return Range(DateScope.ByDate, firstOfMonth.AddMonths(1), firstOfMonth.AddMonths(2).AddDays(-1), due);
+            case "next-days":
+            case "next-weeks":
+                return Number(match, lexicon) is int count and > 0
+                    ? NextDays(kind == "next-weeks" ? count * 7 : count, today)
+                    : null;
+            default:
+                DateOnly? day = Day(kind, match, today, monday, lexicon);
+                return day is { } d ? Single(d, today, before, due) : null;
+        }
+    }
+
+    private static DateOnly? Day(string kind, Match match, DateOnly today, DateOnly monday, Lexicon lexicon) => kind switch
+    {
+        "tomorrow" => today.AddDays(1),
+        "days-after" => Number(match, lexicon) is int n ? today.AddDays(n) : null,
+        "weeks-after" => Number(match, lexicon) is int w ? today.AddDays(7 * w) : null,
+        "month-part" => MonthPart(match, today, lexicon),
+        "year-end" => new DateOnly(today.Year, 12, 31),
+        "month-end" => MonthEnd(match, today, lexicon),
+        "weekday" => Weekday(match, today, monday, lexicon),
+        "month-day" or "iso" => MonthDay(match, today, lexicon),
+        _ => null,
+    };
+
+    private static DateResult NextDays(int days, DateOnly today) =>
+        new(DateScope.NextDays, new DateRange(today, today.AddDays(days)), days, null);
+
+    private static DateResult Range(DateScope scope, DateOnly from, DateOnly to, bool due) =>
+        new(scope, new DateRange(from, to), null, due ? to : null);
+
+    private static DateResult Single(DateOnly day, DateOnly today, bool before, bool due) =>
+        before && day >= today
+            ? new DateResult(DateScope.ByDate, new DateRange(today, day), null, day)
+            : new DateResult(DateScope.ByDate, new DateRange(day, day), null, due ? day : null);
+
+    private static int? Number(Match match, Lexicon lexicon) =>
+        match.Groups["n"].Success ? lexicon.ParseNumber(match.Groups["n"].Value) : null;
+
+    private static DateOnly? Weekday(Match match, DateOnly today, DateOnly monday, Lexicon lexicon)
+    {
+        string day = match.Groups["day"].Value;
+        string key = day.Length > 3 ? day[..3] : day;
+        if (!lexicon.Weekdays.TryGetValue(key, out int number) && !int.TryParse(day, out number))
+        {
+            return null;
+        }
+
+        DateOnly date = monday.AddDays(number - 1);
+        Group mod = match.Groups["mod"];
+        if (mod.Success && lexicon.NextWords.Contains(mod.Value))
+        {
+            return date.AddDays(7);
+        }
+
+        return !mod.Success && date < today ? date.AddDays(7) : date;
+    }
+
+    private static DateOnly? MonthEnd(Match match, DateOnly today, Lexicon lexicon)
+    {
+        int month = match.Groups["m"].Success ? lexicon.ParseNumber(match.Groups["m"].Value) ?? 0 : today.Month;
+        if (month is < 1 or > 12)
+        {
+            return null;
+        }
+
+        return match.Groups["m"].Success
+            ? Closest(today, year => new DateOnly(year, month, DateTime.DaysInMonth(year, month)))
+            : new DateOnly(today.Year, month, DateTime.DaysInMonth(today.Year, month));
+    }
+
+    /// <summary>"12月中旬", "late Dec": a fixed day of the month's early, middle or late part.</summary>
+    private static DateOnly? MonthPart(Match match, DateOnly today, Lexicon lexicon)
+    {
+        int month = match.Groups["mname"].Success ? IndexOfMonth(match.Groups["mname"].Value, lexicon) + 1
+            : match.Groups["m"].Success ? lexicon.ParseNumber(match.Groups["m"].Value) ?? 0
+            : today.Month;
+        if (month is < 1 or > 12 || !lexicon.MonthParts.TryGetValue(match.Groups["part"].Value, out int day))
+        {
+            return null;
+        }
+
+        return Closest(today, year => new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))));
+    }
+
+    private static DateOnly? MonthDay(Match match, DateOnly today, Lexicon lexicon)
+    {
+        int month = match.Groups["mname"].Success
+            ? IndexOfMonth(match.Groups["mname"].Value, lexicon) + 1
+            : lexicon.ParseNumber(match.Groups["m"].Value) ?? 0;
+        int day = lexicon.ParseNumber(match.Groups["d"].Value) ?? 0;
+        if (month is < 1 or > 12 || day < 1 || day > 31)
+        {
+            return null;
+        }
+
+        if (match.Groups["y"].Success && lexicon.ParseNumber(match.Groups["y"].Value) is int year)
+        {
+            return day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        }
+
+        return Closest(today, y => day <= DateTime.DaysInMonth(y, month) ? new DateOnly(y, month, day) : null);
+    }
+
+    private static int IndexOfMonth(string name, Lexicon lexicon)
+    {
+        string key = name.Length > 3 ? name[..3] : name;
+        for (int i = 0; i < lexicon.Months.Count; i++)
+        {
+            if (lexicon.Months[i] == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The date, in last, this or next year, that lies closest to today.</summary>
+    private static DateOnly? Closest(DateOnly today, Func<int, DateOnly?> inYear)
+    {
+        DateOnly? best = null;
+        for (int year = today.Year - 1; year <= today.Year + 1; year++)
+        {
+            if (inYear(year) is { } date && (best is null || Math.Abs(date.DayNumber - today.DayNumber) < Math.Abs(best.Value.DayNumber - today.DayNumber)))
+            {
+                best = date;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool HasBeforeSuffix(string text, int end, Lexicon lexicon)
+    {
+        int i = SkipSpaces(text, end);
+        foreach (string suffix in lexicon.BeforeSuffixes)
+        {
+            if (string.CompareOrdinal(text, i, suffix, 0, suffix.Length) == 0 && (!Phrase.IsWordChar(suffix[0]) || i + suffix.Length == text.Length || !Phrase.IsWordChar(text[i + suffix.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasBeforePrefix(string text, int start, Lexicon lexicon)
+    {
+        string head = text[..start].TrimEnd();
+        foreach (string prefix in lexicon.BeforePrefixes)
+        {
+            if (head.EndsWith(prefix, StringComparison.Ordinal) && (head.Length == prefix.Length || !Phrase.IsWordChar(head[^(prefix.Length + 1)])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A forecast word shortly before the date, or right after it (past a "before" suffix).</summary>
+    private static bool IsForecast(string text, int start, int end, Lexicon lexicon)
+    {
+        int windowStart = Math.Max(0, start - 8);
+        string head = text[windowStart..start];
+        int after = SkipSpaces(text, end);
+        string tail = text[after..Math.Min(text.Length, after + 6)];
+        foreach (string word in lexicon.ForecastWords)
+        {
+            if (Phrase.Find(head, word) >= 0 || tail.StartsWith(word, StringComparison.Ordinal) || StartsAfterSuffix(tail, word, lexicon))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsAfterSuffix(string tail, string word, Lexicon lexicon)
+    {
+        foreach (string suffix in lexicon.BeforeSuffixes)
+        {
+            if (tail.StartsWith(suffix, StringComparison.Ordinal) && tail.AsSpan(suffix.Length).TrimStart().StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int SkipSpaces(string text, int index)
+    {
+        while (index < text.Length && text[index] == ' ')
+        {
+            index++;
+        }
+
+        return index;
+    }
+}

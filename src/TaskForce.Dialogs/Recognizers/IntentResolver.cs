@@ -1,0 +1,74 @@
+namespace TaskForce.Dialogs.Recognizers;
+
+/// <summary>Chooses the intent of a normalized message from its words and the entities found in it.</summary>
+internal static class IntentResolver
+{
+    private static readonly Intent[] s_exactOrder =
+    [
+        Intent.Confirm, Intent.Deny, Intent.Help, Intent.Cancel, Intent.Back, Intent.SwitchLanguage,
+        Intent.AcknowledgeBlocker, Intent.AmendReport, Intent.NextMeeting, Intent.ReportProgress,
+    ];
+
+    private static readonly Intent[] s_commandOrder =
+    [
+        Intent.LinkAccount, Intent.SwitchLanguage, Intent.Cancel, Intent.Back, Intent.Help, Intent.AmendReport, Intent.NextMeeting,
+    ];
+
+    private static readonly Intent[] s_blockerOrder =
+    [
+        Intent.CloseBlocker, Intent.ResolveBlocker, Intent.AcknowledgeBlocker, Intent.EscalateBlocker,
+    ];
+
+    public static Intent Resolve(string normalized, string bare, RecognizedEntities entities, IntentTable table)
+    {
+        if (table.Exact(bare, s_exactOrder) is Intent exact)
+        {
+            return exact;
+        }
+
+        foreach (Intent intent in s_commandOrder)
+        {
+            if (table.Mentions(intent, normalized))
+            {
+                return intent;
+            }
+        }
+
+        bool question = table.IsQuestion(normalized);
+        bool reported = entities.Percent is not null || entities.Status is not null;
+        if (!question)
+        {
+            foreach (Intent intent in s_blockerOrder)
+            {
+                if (table.Mentions(intent, normalized))
+                {
+                    return reported ? Intent.ReportProgress : intent;
+                }
+            }
+        }
+
+        if (entities.Percent is null && table.Mentions(Intent.QueryDeadlines, normalized))
+        {
+            return Intent.QueryDeadlines;
+        }
+
+        if (question)
+        {
+            return table.Mentions(Intent.StatusQuestion, normalized) || entities.DateScope == DateScope.None
+                ? Intent.StatusQuestion
+                : Intent.QueryDeadlines;
+        }
+
+        if (reported || entities.BlockerText is not null || entities.DueDate is not null || table.Mentions(Intent.ReportProgress, normalized))
+        {
+            return Intent.ReportProgress;
+        }
+
+        if (table.Mentions(Intent.StatusQuestion, normalized))
+        {
+            return Intent.StatusQuestion;
+        }
+
+        return entities.TaskIds.Count > 0 && entities.Note is not null ? Intent.ReportProgress : Intent.None;
+    }
+}

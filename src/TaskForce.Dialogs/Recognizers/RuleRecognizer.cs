@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TaskForce.Dialogs.Recognizers;
+
+/// <summary>
+/// The default recognizer: keyword and pattern rules from dialogs/intents.yaml and Data/lexicon.yaml, no network,
+/// no database. Pure and thread-safe; the tables are loaded once per process.
+/// </summary>
+public sealed partial class RuleRecognizer : IRecognizer
+{
+    private static readonly char[] s_bareTrim = [' ', ',', '.', ';', '!', '~', '\u3001', '\u3002'];
+
+    private readonly Lexicon _lexicon;
+    private readonly IntentTable _intents;
+
+    /// <summary>Loads the word tables (once per process), so a bad data file fails at startup, not on a message.</summary>
+    public RuleRecognizer()
+    {
+        _lexicon = Lexicon.Default;
+        _intents = IntentTable.Default;
+        _ = TextNormalizer.Normalize(string.Empty);
+    }
+
+    public Recognition Recognize(string text, RecognitionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+
+        string normalized = TextNormalizer.Normalize(text);
+        string bare = normalized.Trim(s_bareTrim);
+        if (bare.Length == 0)
+        {
+            return new Recognition(Intent.None, RecognizedEntities.Empty, normalized);
+        }
+
+        if (BareNumber().IsMatch(bare))
+        {
+            return new Recognition(Intent.None, Pick(int.Parse(bare, CultureInfo.InvariantCulture), context), normalized);
+        }
+
+        if (BareCode().IsMatch(bare))
+        {
+            return new Recognition(Intent.None, RecognizedEntities.Empty with { LinkCode = bare }, normalized);
+        }
+
+        RecognizedEntities entities = EntityExtractor.Extract(normalized, bare, context, _lexicon);
+        Intent intent = IntentResolver.Resolve(normalized, bare, entities, _intents);
+        entities = entities with
+        {
+            LinkCode = intent == Intent.LinkAccount ? entities.LinkCode : null,
+            Language = intent == Intent.SwitchLanguage ? Language(normalized, _lexicon) : null,
+        };
+        return new Recognition(intent, entities, normalized);
+    }
+
+    private static RecognizedEntities Pick(int number, RecognitionContext context) => RecognizedEntities.Empty with
+    {
+        ListNumber = number,
+        TaskIds = [.. context.Tasks.Where(t => t.ListNumber == number).Select(t => t.Id)],
+    };
+
+    private static string? Language(string normalized, Lexicon lexicon) =>
+        lexicon.Languages.FindLongest(normalized, new TextSpans(normalized), out string code, out _, out _) ? code : null;
+
+    [GeneratedRegex(@"^\d{1,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"^\d{4,8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareCode();
+}
