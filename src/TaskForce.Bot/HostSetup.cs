@@ -2,6 +2,7 @@ using TaskForce.Bot.Endpoints;
 using TaskForce.Core;
 using TaskForce.Core.Roster;
 using TaskForce.Core.Storage;
+using TaskForce.Dialogs;
 
 namespace TaskForce.Bot;
 
@@ -12,6 +13,7 @@ internal static class HostSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddCore();
+        builder.Services.AddDialogs();
         builder.Services.AddMessaging();
         return builder;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Core.Storage;
 using TaskForce.Dialogs.Conversations;
 using TaskForce.Dialogs.Engine;
+using TaskForce.Dialogs.Recognizers;
 using TaskForce.Dialogs.Texts;
 
 namespace TaskForce.Dialogs;
@@ -12,6 +13,7 @@ public static class DialogsServiceCollectionExtensions
     public static IServiceCollection AddDialogs(this IServiceCollection services, string? textsDirectory = null)
     {
         services.AddSingleton(_ => TextCatalog.LoadDirectory(textsDirectory ?? TextCatalog.DefaultDirectory));
+        services.AddSingleton<IRecognizer, RuleRecognizer>();
         services.AddSingleton<IDialog, ReportProgressDialog>();
         services.AddSingleton<IDialog, EscalateBlockerDialog>();
         services.AddSingleton<IDialog, AmendReportDialog>();

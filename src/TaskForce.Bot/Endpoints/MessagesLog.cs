@@ -23,4 +23,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4206, Level = LogLevel.Warning, Message = "Development mode: no Bot:MicrosoftAppId, so unauthenticated activities are accepted from loopback service URLs only")]
     public static partial void DevelopmentModeActive(this ILogger logger);
+
+    [LoggerMessage(EventId = 4210, Level = LogLevel.Error, Message = "Dialog turn for activity {ActivityId} failed; nothing was saved and the user was asked to send again")]
+    public static partial void DialogTurnFailed(this ILogger logger, Exception exception, string? activityId);
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Information, Message = "Turn {ActivityId}: intent {Intent}, {Replies} replies, duplicate {Duplicate}")]
+    public static partial void DialogTurn(this ILogger logger, string? activityId, string intent, int replies, bool duplicate);
 }

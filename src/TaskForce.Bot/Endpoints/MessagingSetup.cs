@@ -16,8 +16,7 @@ internal static class MessagingSetup
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<ConversationReferenceCapture>();
         services.AddSingleton<TurnRunner>();
-        services.AddSingleton(_ => EchoTexts.Load());
-        services.AddSingleton<IActivityHandler, EchoActivityHandler>();
+        services.AddSingleton<IActivityHandler, DialogActivityHandler>();
         services.AddOptions<MessagingOptions>()
             .BindConfiguration(MessagingOptions.SectionName)
             .ValidateDataAnnotations()

@@ -126,6 +126,31 @@ public sealed class ConversationReferenceStore(Database db)
             cancellationToken);
     }
 
+    /// <summary>Records which member writes from this conversation, so proactive messages can reach them; writes only on a change.</summary>
+    public async Task AssignMemberAsync(string channelId, string conversationId, string userId, long memberId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string CheckSql = """
+            SELECT EXISTS (SELECT 1 FROM ConversationReferences
+                           WHERE ChannelId = @channelId AND ConversationId = @conversationId AND UserId = @userId AND MemberId IS NOT @memberId);
+            """;
+        const string Sql = """
+            UPDATE ConversationReferences SET MemberId = @memberId, UpdatedAtMs = @AtMs
+            WHERE ChannelId = @channelId AND ConversationId = @conversationId AND UserId = @userId AND MemberId IS NOT @memberId;
+            """;
+        await using (SqliteConnection connection = await db.OpenAsync(cancellationToken))
+        {
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(CheckSql, new { channelId, conversationId, userId, memberId }, cancellationToken: cancellationToken)))
+            {
+                return;
+            }
+        }
+
+        await db.WriteAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+                Sql, new { channelId, conversationId, userId, memberId, AtMs = at.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)),
+            cancellationToken);
+    }
+
     /// <summary>Whether a validated activity ever came from this service URL (the outbound token allow-list).</summary>
     public async Task<bool> IsKnownServiceUrlAsync(string serviceUrl, CancellationToken cancellationToken)
     {

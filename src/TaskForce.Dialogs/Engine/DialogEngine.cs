@@ -33,7 +33,7 @@ public sealed class DialogEngine
         _time = time;
     }
 
-    public async Task<TurnResult> RunTurnAsync(TurnInput input, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> RunTurnAsync(TurnInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         try
@@ -48,14 +48,14 @@ public sealed class DialogEngine
     }
 
     /// <summary>Greets a user who opened the conversation or installed the bot: members by name, others with the linking prompt.</summary>
-    public async Task<TurnResult> WelcomeAsync(TurnInput input, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> WelcomeAsync(TurnInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         DateTimeOffset now = _time.GetUtcNow();
         (Member? member, bool autoLinked) = await _understanding.IdentifyAsync(input, cancellationToken);
         if (member is null)
         {
-            return new TurnResult([new Rendering.OutgoingMessage(_texts.Get(new TextKey("link", "prompt"), Locales.Resolve(input.Locale)))]);
+            return new TurnOutcome([new Rendering.OutgoingMessage(_texts.Get(new TextKey("link", "prompt"), Locales.Resolve(input.Locale)))]);
         }
 
         if (autoLinked)
@@ -71,10 +71,10 @@ public sealed class DialogEngine
         }
 
         string locale = Locales.Resolve(member.Locale);
-        return new TurnResult([new Rendering.OutgoingMessage(_texts.Get(new TextKey("common", "welcome"), locale, ("name", member.DisplayName(locale))))], MemberId: member.Id);
+        return new TurnOutcome([new Rendering.OutgoingMessage(_texts.Get(new TextKey("common", "welcome"), locale, ("name", member.DisplayName(locale))))], MemberId: member.Id);
     }
 
-    private async Task<TurnResult> RunOnceAsync(TurnInput input, CancellationToken cancellationToken)
+    private async Task<TurnOutcome> RunOnceAsync(TurnInput input, CancellationToken cancellationToken)
     {
         DateTimeOffset now = _time.GetUtcNow();
         (Member? member, bool autoLinked) = await _understanding.IdentifyAsync(input, cancellationToken);
@@ -90,7 +90,7 @@ public sealed class DialogEngine
                 if (input.ActivityId is not null
                     && !await ConversationStateStore.TryMarkProcessedAsync(session, input.ChannelId, input.ConversationId, input.ActivityId, now, cancellationToken))
                 {
-                    return new TurnResult([], Duplicate: true, member.Id);
+                    return new TurnOutcome([], Duplicate: true, member.Id);
                 }
 
                 var context = new DialogContext(
@@ -116,7 +116,7 @@ public sealed class DialogEngine
                     throw new DialogConcurrencyException();
                 }
 
-                return new TurnResult(context.Replies, MemberId: member.Id, Intent: understood.Recognition.Intent.ToString());
+                return new TurnOutcome(context.Replies, MemberId: member.Id, Intent: understood.Recognition.Intent.ToString());
             },
             cancellationToken);
     }

@@ -11,7 +11,7 @@ namespace TaskForce.Dialogs.Engine;
 /// <summary>A user not on the roster gets only the linking prompt, or links with a one-time code; never any data.</summary>
 internal sealed class UnknownUsers(Database database, LinkCodeService linkCodes, IRecognizer recognizer, TextCatalog texts)
 {
-    public async Task<TurnResult> HandleAsync(TurnInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> HandleAsync(TurnInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         string locale = Locales.Resolve(input.Locale);
         Recognition recognition = recognizer.Recognize(input.Text, RecognitionContext.Empty(TimeZones.LocalDate(now, TimeZones.Find(input.TimeZone))));
@@ -21,7 +21,7 @@ internal sealed class UnknownUsers(Database database, LinkCodeService linkCodes,
                 if (input.ActivityId is not null
                     && !await ConversationStateStore.TryMarkProcessedAsync(session, input.ChannelId, input.ConversationId, input.ActivityId, now, cancellationToken))
                 {
-                    return new TurnResult([], Duplicate: true);
+                    return new TurnOutcome([], Duplicate: true);
                 }
 
                 if (recognition.Intent != Intent.LinkAccount || string.IsNullOrEmpty(recognition.Entities.LinkCode))
@@ -33,7 +33,7 @@ internal sealed class UnknownUsers(Database database, LinkCodeService linkCodes,
                 if (result.Outcome == LinkOutcome.Linked && await MemberStore.GetAsync(session.Connection, session.Transaction, result.MemberId!.Value, cancellationToken) is Member member)
                 {
                     string memberLocale = Locales.Resolve(member.Locale);
-                    return new TurnResult([new OutgoingMessage(texts.Get(new TextKey("link", "linked"), memberLocale, ("name", member.DisplayName(memberLocale))))], MemberId: member.Id, Intent: nameof(Intent.LinkAccount));
+                    return new TurnOutcome([new OutgoingMessage(texts.Get(new TextKey("link", "linked"), memberLocale, ("name", member.DisplayName(memberLocale))))], MemberId: member.Id, Intent: nameof(Intent.LinkAccount));
                 }
 
                 string key = result.Outcome switch
@@ -48,5 +48,5 @@ internal sealed class UnknownUsers(Database database, LinkCodeService linkCodes,
             cancellationToken);
     }
 
-    private static TurnResult Reply(string text) => new([new OutgoingMessage(text)], Intent: nameof(Intent.LinkAccount));
+    private static TurnOutcome Reply(string text) => new([new OutgoingMessage(text)], Intent: nameof(Intent.LinkAccount));
 }

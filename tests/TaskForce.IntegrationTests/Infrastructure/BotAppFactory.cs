@@ -11,9 +11,13 @@ internal sealed class BotAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
-    public BotAppFactory(IDictionary<string, string?>? settings = null)
+    private readonly bool _ownsDatabase;
+
+    // databasePath: an existing file to reuse (kept on dispose); null for a private file deleted afterwards.
+    public BotAppFactory(IDictionary<string, string?>? settings = null, string? databasePath = null)
     {
-        DatabasePath = Path.Combine(Path.GetTempPath(), $"tf-it-{Guid.NewGuid():N}.db");
+        _ownsDatabase = databasePath is null;
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"tf-it-{Guid.NewGuid():N}.db");
         _settings["Storage:ConnectionString"] = $"Data Source={DatabasePath};Pooling=False";
         _settings["urls"] = "http://127.0.0.1:0";
         if (settings is not null)
@@ -49,6 +53,11 @@ internal sealed class BotAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         foreach (string suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(DatabasePath + suffix);

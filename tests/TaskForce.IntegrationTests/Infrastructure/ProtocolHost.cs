@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Activities.Auth;
+using TaskForce.Activities.Turns;
 
 namespace TaskForce.IntegrationTests.Infrastructure;
 
@@ -53,6 +54,7 @@ internal sealed class ProtocolHost : IAsyncDisposable
             ConfigureServices = collection =>
             {
                 collection.AddSingleton<IBotTokenProvider>(tokens);
+                collection.AddSingleton<IActivityHandler, EchoHandler>();
                 services?.Invoke(collection);
             },
         };

@@ -38,7 +38,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_ChineseLocale_EchoesChineseTextFromDialogs()
+    public async Task Post_ChineseLocale_PassesLocaleToHandler()
     {
         JsonObject activity = Message("hi");
         activity["locale"] = "zh-CN";
@@ -46,7 +46,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         await TestActivities.PostAsync(_host.Client, activity);
 
         ConnectorCall call = Assert.Single(_host.Connector.Calls);
-        string expected = ReadEchoTemplate("zh-CN").Replace("{0}", "hi", StringComparison.Ordinal);
+        string expected = EchoHandler.Expected("hi", "zh-CN");
         Assert.Equal(expected, JsonDocument.Parse(call.Body).RootElement.GetProperty("text").GetString());
     }
 
@@ -168,13 +168,5 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
 
         using JsonDocument body = JsonDocument.Parse(await replay.Content.ReadAsStringAsync());
         Assert.Empty(body.RootElement.GetProperty("activities").EnumerateArray());
-    }
-
-    private static string ReadEchoTemplate(string locale)
-    {
-        string[] lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "dialogs", "echo.yaml"));
-        int key = Array.FindIndex(lines, l => l.StartsWith("echo:", StringComparison.Ordinal));
-        string line = lines.Skip(key + 1).First(l => l.TrimStart().StartsWith(locale + ":", StringComparison.Ordinal));
-        return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Trim('"');
     }
 }

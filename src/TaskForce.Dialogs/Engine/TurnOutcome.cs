@@ -3,4 +3,4 @@ using TaskForce.Dialogs.Rendering;
 namespace TaskForce.Dialogs.Engine;
 
 /// <summary>What a turn produced: the replies, and whether the activity had been processed before.</summary>
-public sealed record TurnResult(IReadOnlyList<OutgoingMessage> Messages, bool Duplicate = false, long? MemberId = null, string? Intent = null);
+public sealed record TurnOutcome(IReadOnlyList<OutgoingMessage> Messages, bool Duplicate = false, long? MemberId = null, string? Intent = null);

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using TaskForce.Activities.Schema;
+using TaskForce.Activities.Turns;
+using TaskForce.Core.Conversations;
+using TaskForce.Dialogs.Engine;
+using TaskForce.Dialogs.Rendering;
+using TaskForce.Dialogs.Texts;
+
+namespace TaskForce.Bot.Endpoints;
+
+/// <summary>
+/// Translates between the wire and the dialogs: messages and card submits become turns, a user joining the
+/// conversation gets a welcome, and the replies go back as activities. The one catch-all of a turn lives here.
+/// </summary>
+internal sealed class DialogActivityHandler(
+    DialogEngine engine, ConversationReferenceStore references, TextCatalog texts, TimeProvider time, ILogger<DialogActivityHandler> logger)
+    : IActivityHandler
+{
+    private const string AdaptiveCardAction = "adaptiveCard/action";
+
+    public async Task<InvokeResponse?> OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        BotActivity activity = turn.Activity;
+        TurnInput? input = activity.Type switch
+        {
+            ActivityTypes.Message => Input(turn, turn.Text, activity.Value),
+            ActivityTypes.Invoke when activity.Name == AdaptiveCardAction => Input(turn, string.Empty, ActionData(activity.Value)),
+            _ => null,
+        };
+        if (input is not null)
+        {
+            TurnOutcome result = await RunAsync(turn, input, welcome: false, cancellationToken);
+            return activity.Type == ActivityTypes.Invoke ? Toast(result) : null;
+        }
+
+        if (IsUserJoining(activity) && Input(turn, string.Empty, null) is TurnInput joining)
+        {
+            await RunAsync(turn, joining, welcome: true, cancellationToken);
+        }
+
+        return null;
+    }
+
+    private async Task<TurnOutcome> RunAsync(TurnContext turn, TurnInput input, bool welcome, CancellationToken cancellationToken)
+    {
+        TurnOutcome result;
+        try
+        {
+            result = welcome ? await engine.WelcomeAsync(input, cancellationToken) : await engine.RunTurnAsync(input, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.DialogTurnFailed(ex, turn.Activity.Id);
+            string sorry = texts.Get(new TextKey("common", "error-retry"), Locales.Resolve(turn.Locale));
+            await turn.SendAsync(BotActivity.Message(sorry), cancellationToken);
+            return new TurnOutcome([]);
+        }
+
+        if (result.MemberId is long memberId)
+        {
+            // Proactive messages (reminders, escalations) go to the member's latest conversation.
+            await references.AssignMemberAsync(input.ChannelId, input.ConversationId, input.UserId, memberId, time.GetUtcNow(), cancellationToken);
+        }
+
+        logger.DialogTurn(turn.Activity.Id, result.Intent ?? "none", result.Messages.Count, result.Duplicate);
+        foreach (OutgoingMessage message in result.Messages)
+        {
+            await turn.SendAsync(ActivityRenderer.ToActivity(message, input.ChannelId), cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static TurnInput? Input(TurnContext turn, string text, JsonElement? value)
+    {
+        BotActivity activity = turn.Activity;
+        return activity.ChannelId is { Length: > 0 } channelId && activity.Conversation?.Id is { Length: > 0 } conversationId && activity.From?.Id is { Length: > 0 } userId
+            ? new TurnInput(channelId, conversationId, userId, activity.From.AadObjectId, activity.Id, text, value, turn.Locale, turn.TimeZone)
+            : null;
+    }
+
+    /// <summary>A conversationUpdate that adds someone other than the bot, or the app being installed.</summary>
+    private static bool IsUserJoining(BotActivity activity) => activity.Type switch
+    {
+        ActivityTypes.ConversationUpdate => activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true,
+        ActivityTypes.InstallationUpdate => activity.Action is "add" or "add-upgrade",
+        _ => false,
+    };
+
+    /// <summary>Universal Actions (Action.Execute) carry the card data in value.action.data (PROTOCOL.md §2.3).</summary>
+    private static JsonElement? ActionData(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out JsonElement action)
+            && action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out JsonElement data)
+            ? data
+            : null;
+
+    private static InvokeResponse Toast(TurnOutcome result)
+    {
+        string text = result.Messages.Count > 0 ? result.Messages[0].Text : string.Empty;
+        JsonElement body = JsonSerializer.SerializeToElement(
+            new Dictionary<string, object> { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = text });
+        return new InvokeResponse(200, body);
+    }
+}

@@ -1,0 +1,29 @@
+using TaskForce.Activities.Schema;
+
+namespace TaskForce.Dialogs.Rendering;
+
+/// <summary>
+/// Turns what the bot says into a message activity: the card as an Adaptive Card attachment with the text
+/// as its summary (the fallback for channels that cannot render cards), buttons as suggested actions.
+/// Channels listed as text-only get the plain text with its numbered choices instead of the card.
+/// </summary>
+public static class ActivityRenderer
+{
+    /// <summary>Channels that render no Adaptive Cards (Azure Bot Service's SMS and e-mail channels).</summary>
+    public static IReadOnlySet<string> TextOnlyChannels { get; } = new HashSet<string>(StringComparer.Ordinal) { "sms", "email" };
+
+    public static BotActivity ToActivity(OutgoingMessage message, string? channelId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        bool cards = message.Card is not null && !TextOnlyChannels.Contains(channelId ?? string.Empty);
+        BotActivity activity = cards
+            ? BotActivity.Message(Attachment.AdaptiveCard(message.Card!.DeepClone())) with { Summary = message.Text }
+            : BotActivity.Message(message.Text);
+        if (message.Buttons.Count == 0)
+        {
+            return activity;
+        }
+
+        return activity.WithSuggestedActions([.. message.Buttons.Select(b => CardAction.ImBack(b.Title, b.Value))]);
+    }
+}
