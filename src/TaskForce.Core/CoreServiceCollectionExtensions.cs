@@ -1,4 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using TaskForce.Core.Calendar;
+using TaskForce.Core.Escalation;
+using TaskForce.Core.Meetings;
+using TaskForce.Core.Outbox;
+using TaskForce.Core.Scheduling;
 using TaskForce.Core.Storage;
 
 namespace TaskForce.Core;
@@ -15,6 +20,26 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SqliteConnectionFactory>();
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
+
+        // Scheduler: working calendar, meetings, outbox, reminder planning and blocker escalation.
+        // The host registers an IOutboxDelivery (render + send) before the dispatcher is resolved.
+        services.AddOptions<WorkingCalendarOptions>().BindConfiguration(WorkingCalendarOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CalendarStore>();
+        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<MeetingBriefStore>();
+        services.AddSingleton<MeetingBriefService>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxReadStore>();
+        services.AddSingleton<OutboxDigestStore>();
+        services.AddSingleton<OutboxPacer>();
+        services.AddSingleton<NoiseBudget>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<EscalationStore>();
+        services.AddSingleton<EscalationService>();
         return services;
     }
 }
