@@ -4,7 +4,7 @@ namespace TaskForce.Core.Calendar;
 
 /// <summary>
 /// Office hours of a working day (section <c>WorkingCalendar</c>): a morning and an afternoon period with a
-/// lunch break between them, as in most municipal offices (09:00–12:00 and 13:30–17:30, 7.5 hours a day).
+/// lunch break between them, as in most municipal offices (09:00–12:00 and 13:30–17:30, 7 hours a day).
 /// Set <see cref="AfternoonStart"/> equal to <see cref="MorningEnd"/> for a day without a break.
 /// </summary>
 public sealed class WorkingCalendarOptions : IValidatableObject
