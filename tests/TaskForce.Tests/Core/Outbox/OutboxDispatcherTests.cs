@@ -108,7 +108,7 @@ public sealed class OutboxDispatcherTests
             : DeliveryResult.Success;
         OutboxDispatcher dispatcher = h.NewDispatcher();
 
-        for (int second = 0; second < 300; second++)
+        for (int second = 0; second < 150; second++)
         {
             await dispatcher.DispatchDueAsync(CancellationToken.None);
             h.Time.Advance(TimeSpan.FromSeconds(1));
