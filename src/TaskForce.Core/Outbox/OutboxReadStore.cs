@@ -34,7 +34,7 @@ public sealed class OutboxReadStore(Database db)
     {
         const string PendingSql = "SELECT " + OutboxRow.Columns + " FROM Outbox WHERE State IN ('pending', 'retrying') ORDER BY NextAttemptAtMs, Id LIMIT @Limit;";
         const string FailedSql = "SELECT " + OutboxRow.Columns + " FROM Outbox WHERE State = 'failed' ORDER BY CreatedAtMs DESC, Id DESC LIMIT @Limit;";
-        const string RecentSql = "SELECT " + OutboxRow.Columns + " FROM Outbox WHERE State NOT IN ('pending', 'retrying') ORDER BY CompletedAtMs DESC, Id DESC LIMIT @Limit;";
+        const string RecentSql = "SELECT " + OutboxRow.Columns + " FROM Outbox WHERE CompletedAtMs IS NOT NULL ORDER BY CompletedAtMs DESC LIMIT @Limit;";
         string sql = filter switch
         {
             OutboxListFilter.Pending => PendingSql,
