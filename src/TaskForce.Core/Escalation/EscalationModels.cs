@@ -25,6 +25,10 @@ public sealed record OpenBlocker(
     long Id, long TaskId, long RaisedByMemberId, string Severity, int Level, long? OwnerMemberId,
     DateTimeOffset LevelSince, DateTimeOffset? AcknowledgedAt);
 
+/// <summary>A blocker as messages about it show it.</summary>
+public sealed record BlockerSummary(
+    long Id, long TaskId, string TaskTitle, string? TaskTitleEn, string Text, string Severity, int Level, string State, DateTimeOffset RaisedAt);
+
 /// <summary>One step up the ladder, with the instant the SLA ran out (the new level counts from there).</summary>
 public sealed record EscalationHop(OpenBlocker Blocker, int ToLevel, long? NewOwnerMemberId, DateTimeOffset BreachedAt, string Reason);
 

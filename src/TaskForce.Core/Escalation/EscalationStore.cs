@@ -110,6 +110,23 @@ public sealed class EscalationStore(Database db)
             cancellationToken);
     }
 
+    /// <summary>What a message about the blocker shows; null when it does not exist.</summary>
+    public async Task<BlockerSummary?> DescribeAsync(long blockerId, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT b.Id, b.TaskId, t.Title AS TaskTitle, t.TitleEn AS TaskTitleEn, b.Text, b.Severity, b.Level, b.State, b.RaisedAtMs
+            FROM Blockers b JOIN Tasks t ON t.Id = b.TaskId WHERE b.Id = @Id;
+            """;
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        SummaryRow? row = await connection.QuerySingleOrDefaultAsync<SummaryRow>(new CommandDefinition(Sql, new { Id = blockerId }, cancellationToken: cancellationToken));
+        return row is null
+            ? null
+            : new BlockerSummary(row.Id, row.TaskId, row.TaskTitle, row.TaskTitleEn, row.Text, row.Severity, (int)row.Level, row.State, DateTimeOffset.FromUnixTimeMilliseconds(row.RaisedAtMs));
+    }
+
+    private sealed record SummaryRow(
+        long Id, long TaskId, string TaskTitle, string? TaskTitleEn, string Text, string Severity, long Level, string State, long RaisedAtMs);
+
     private sealed record BlockerRow(
         long Id, long TaskId, long RaisedByMemberId, string Severity, long Level, long? OwnerMemberId, long LevelSinceMs, long? AcknowledgedAtMs)
     {

@@ -19,21 +19,25 @@ public sealed class MeetingBriefStore(Database db)
     public async Task<IReadOnlyList<BriefTaskRow>> TasksAsync(long campaignId, CancellationToken cancellationToken)
     {
         const string Sql = """
-            SELECT t.Id, t.Title, t.TitleEn, t.StartDate, t.Deadline, t.LatestPercent, t.LatestStatus, t.ClosedAtMs,
-                   EXISTS (SELECT 1 FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0) AS Escalated
-            FROM Tasks t WHERE t.CampaignId = @CampaignId ORDER BY t.Deadline, t.Id;
+            SELECT Id, Title, TitleEn, StartDate, Deadline, LatestPercent, LatestStatus, ClosedAtMs
+            FROM Tasks WHERE CampaignId = @CampaignId ORDER BY Deadline, Id;
+            """;
+        const string EscalatedSql = """
+            SELECT DISTINCT b.TaskId FROM Tasks t JOIN Blockers b ON b.TaskId = t.Id
+            WHERE t.CampaignId = @CampaignId AND b.State IN ('open', 'acknowledged') AND b.Level > 0;
             """;
         await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
         IEnumerable<TaskRow> rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(Sql, new { CampaignId = campaignId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(row => row.ToBrief())];
+        HashSet<long> escalated = [.. await connection.QueryAsync<long>(new CommandDefinition(EscalatedSql, new { CampaignId = campaignId }, cancellationToken: cancellationToken))];
+        return [.. rows.Select(row => row.ToBrief(escalated.Contains(row.Id)))];
     }
 
     public async Task<IReadOnlyList<BriefTask>> TasksByIdAsync(IReadOnlyList<long> taskIds, CancellationToken cancellationToken)
     {
-        const string Sql = "SELECT Id, Title, TitleEn, StartDate, Deadline, LatestPercent, LatestStatus, ClosedAtMs, 0 AS Escalated FROM Tasks WHERE Id IN @Ids ORDER BY Deadline, Id;";
+        const string Sql = "SELECT Id, Title, TitleEn, StartDate, Deadline, LatestPercent, LatestStatus, ClosedAtMs FROM Tasks WHERE Id IN @Ids ORDER BY Deadline, Id;";
         await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
         IEnumerable<TaskRow> rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(Sql, new { Ids = taskIds }, cancellationToken: cancellationToken));
-        return [.. rows.Select(row => row.ToBrief().Task)];
+        return [.. rows.Select(row => row.ToBrief(escalated: false).Task)];
     }
 
     public async Task<IReadOnlyList<BriefBlocker>> OpenBlockersAsync(long campaignId, CancellationToken cancellationToken)
@@ -52,9 +56,9 @@ public sealed class MeetingBriefStore(Database db)
     private sealed record BlockerRow(long Id, long TaskId, string TaskTitle, string? TaskTitleEn, string Text, string Severity, long Level, long RaisedAtMs);
 
     private sealed record TaskRow(
-        long Id, string Title, string? TitleEn, string StartDate, string Deadline, long? LatestPercent, string? LatestStatus, long? ClosedAtMs, long Escalated)
+        long Id, string Title, string? TitleEn, string StartDate, string Deadline, long? LatestPercent, string? LatestStatus, long? ClosedAtMs)
     {
-        public BriefTaskRow ToBrief()
+        public BriefTaskRow ToBrief(bool escalated)
         {
             DateOnly deadline = DateOnly.ParseExact(Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             return new BriefTaskRow(
@@ -62,7 +66,7 @@ public sealed class MeetingBriefStore(Database db)
                 DateOnly.ParseExact(StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 LatestStatus == "behind",
                 ClosedAtMs is not null,
-                Escalated != 0);
+                escalated);
         }
     }
 }
