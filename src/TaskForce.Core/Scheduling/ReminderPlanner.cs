@@ -27,7 +27,19 @@ public sealed class ReminderPlanner(
         int voided = 0;
         foreach (Meeting meeting in await meetings.ListAsync(cancellationToken))
         {
-            (List<NewOutboxJob> jobs, HashSet<string> keep) = await PlanMeetingAsync(meeting, calendar, now, cancellationToken);
+            List<NewOutboxJob> jobs;
+            HashSet<string> keep;
+            try
+            {
+                (jobs, keep) = await PlanMeetingAsync(meeting, calendar, now, cancellationToken);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+            {
+                // A meeting with a broken RRULE or zone must not stop the reminders of all the others; its jobs stay as they are.
+                logger.MeetingPlanFailed(ex, meeting.Id);
+                continue;
+            }
+
             inserted += await outbox.EnqueueAsync(jobs, now, cancellationToken);
             voided += await outbox.VoidMeetingJobsAsync(meeting.Id, keep, now, cancellationToken);
         }

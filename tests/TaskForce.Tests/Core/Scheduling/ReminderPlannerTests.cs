@@ -96,4 +96,21 @@ public sealed class ReminderPlannerTests
         OutboxJob demo = Assert.Single(await h.Reads.ListAllAsync(CancellationToken.None), j => j.IdempotencyKey.StartsWith(ReminderKeys.DemoPrefix, StringComparison.Ordinal));
         Assert.Equal((OutboxState.Pending, s_friday.AddMinutes(2)), (demo.State, demo.DueAt));
     }
+
+    [Fact]
+    public async Task MaterializeAsync_OneMeetingWithBrokenRule_PlansTheOthers()
+    {
+        await using SchedulerHarness h = await SchedulerHarness.CreateAsync(s_friday);
+        long campaign = await h.Data.CampaignAsync();
+        long member = await h.Data.MemberAsync();
+        long broken = await h.Data.MeetingAsync(campaign, "FREQ=WEEKLY;BYDAY=MO", "2030-03-04T09:00", timeZone: "Mars/Olympus");
+        long fine = await h.Data.MeetingAsync(campaign, "FREQ=WEEKLY;BYDAY=MO", "2030-03-04T09:00");
+        await h.Data.AttendeeAsync(broken, member);
+        await h.Data.AttendeeAsync(fine, member);
+
+        await h.Planner.MaterializeAsync(s_friday, CancellationToken.None);
+
+        Assert.Empty(await h.Reads.ListForMeetingAsync(broken, CancellationToken.None));
+        Assert.Equal(4, (await h.Reads.ListForMeetingAsync(fine, CancellationToken.None)).Count);
+    }
 }
