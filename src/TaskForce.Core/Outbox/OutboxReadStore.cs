@@ -32,9 +32,9 @@ public sealed class OutboxReadStore(Database db)
     /// <summary>Jobs for the CLI: pending (waiting or retrying), failed, or the most recent of any state.</summary>
     public async Task<IReadOnlyList<OutboxJob>> ListAsync(OutboxListFilter filter, int limit, CancellationToken cancellationToken)
     {
-        const string PendingSql = "SELECT " + OutboxRow.Columns + " FROM Outbox WHERE State IN ('pending', 'retrying') ORDER BY NextAttemptAtMs, Id LIMIT @Limit;";
-        const string FailedSql = "SELECT " + OutboxRow.Columns + " FROM Outbox WHERE State = 'failed' ORDER BY CreatedAtMs DESC, Id DESC LIMIT @Limit;";
-        const string RecentSql = "SELECT " + OutboxRow.Columns + " FROM Outbox WHERE CompletedAtMs IS NOT NULL ORDER BY CompletedAtMs DESC LIMIT @Limit;";
+        const string PendingSql = "SELECT " + OutboxStore.JobColumns + " FROM Outbox WHERE State IN ('pending', 'retrying') ORDER BY NextAttemptAtMs, Id LIMIT @Limit;";
+        const string FailedSql = "SELECT " + OutboxStore.JobColumns + " FROM Outbox WHERE State = 'failed' ORDER BY CreatedAtMs DESC, Id DESC LIMIT @Limit;";
+        const string RecentSql = "SELECT " + OutboxStore.JobColumns + " FROM Outbox WHERE CompletedAtMs IS NOT NULL ORDER BY CompletedAtMs DESC LIMIT @Limit;";
         string sql = filter switch
         {
             OutboxListFilter.Pending => PendingSql,
@@ -49,7 +49,7 @@ public sealed class OutboxReadStore(Database db)
     /// <summary>All jobs of a meeting (any state), for the meetings CLI and tests.</summary>
     public async Task<IReadOnlyList<OutboxJob>> ListForMeetingAsync(long meetingId, CancellationToken cancellationToken)
     {
-        const string Sql = "SELECT " + OutboxRow.Columns + " FROM Outbox WHERE MeetingId = @MeetingId ORDER BY DueAtMs, Id;";
+        const string Sql = "SELECT " + OutboxStore.JobColumns + " FROM Outbox WHERE MeetingId = @MeetingId ORDER BY DueAtMs, Id;";
         await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
         IEnumerable<OutboxRow> rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(Sql, new { MeetingId = meetingId }, cancellationToken: cancellationToken));
         return [.. rows.Select(row => row.ToJob())];
@@ -58,7 +58,7 @@ public sealed class OutboxReadStore(Database db)
     /// <summary>Every job, in id order (for tests and exports; the table is pruned by nobody yet).</summary>
     public async Task<IReadOnlyList<OutboxJob>> ListAllAsync(CancellationToken cancellationToken)
     {
-        const string Sql = "SELECT " + OutboxRow.Columns + " FROM Outbox ORDER BY Id;";
+        const string Sql = "SELECT " + OutboxStore.JobColumns + " FROM Outbox ORDER BY Id;";
         await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
         IEnumerable<OutboxRow> rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(Sql, cancellationToken: cancellationToken));
         return [.. rows.Select(row => row.ToJob())];

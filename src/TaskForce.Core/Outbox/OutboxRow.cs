@@ -1,16 +1,11 @@
 namespace TaskForce.Core.Outbox;
 
-/// <summary>An Outbox row as SQLite returns it; <see cref="Columns"/> lists the columns in constructor order.</summary>
+/// <summary>An Outbox row as SQLite returns it; <see cref="OutboxStore.JobColumns"/> lists the columns in constructor order.</summary>
 internal sealed record OutboxRow(
     long Id, string Kind, string IdempotencyKey, long DueAtMs, long? NotAfterMs, long? RecipientMemberId, long? MeetingId,
     long? BlockerId, string Payload, string State, long Attempts, long NextAttemptAtMs, string? LeaseOwner, string? LastError,
     long Critical, long CreatedAtMs, long? CompletedAtMs)
 {
-    public const string Columns = """
-        Id, Kind, IdempotencyKey, DueAtMs, NotAfterMs, RecipientMemberId, MeetingId, BlockerId, Payload, State, Attempts,
-        NextAttemptAtMs, LeaseOwner, LastError, Critical, CreatedAtMs, CompletedAtMs
-        """;
-
     public OutboxJob ToJob() => new(
         Id,
         Kind,

@@ -14,6 +14,12 @@ namespace TaskForce.Core.Outbox;
 /// </summary>
 public sealed class OutboxStore(Database db)
 {
+    /// <summary>The columns of <see cref="OutboxRow"/>, in its constructor's order.</summary>
+    internal const string JobColumns = """
+        Id, Kind, IdempotencyKey, DueAtMs, NotAfterMs, RecipientMemberId, MeetingId, BlockerId, Payload, State, Attempts,
+        NextAttemptAtMs, LeaseOwner, LastError, Critical, CreatedAtMs, CompletedAtMs
+        """;
+
     private const string Actor = "outbox";
 
     /// <summary>Inserts the jobs whose idempotency key is new; returns how many were inserted.</summary>
@@ -79,7 +85,7 @@ public sealed class OutboxStore(Database db)
                          WHERE State IN ('pending', 'retrying') AND NextAttemptAtMs <= @NowMs AND LeaseUntilMs <= @NowMs
                          ORDER BY NextAttemptAtMs, Id LIMIT @Limit)
             RETURNING
-            """ + " " + OutboxRow.Columns + ";";
+            """ + " " + JobColumns + ";";
         return db.WriteAsync<IReadOnlyList<OutboxJob>>(
             async (connection, transaction) =>
             {

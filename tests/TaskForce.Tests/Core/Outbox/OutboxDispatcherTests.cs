@@ -33,7 +33,7 @@ public sealed class OutboxDispatcherTests
 
         await Assert.ThrowsAsync<OperationCanceledException>(() => first.DispatchDueAsync(CancellationToken.None));
         h.Delivery.BeforeCall = null;
-        OutboxDispatcher second = h.NewDispatcher();
+        OutboxDispatcher second = h.NewDispatcher(database: h.NewDatabase());
         DispatchSummary whileLeased = await second.DispatchDueAsync(CancellationToken.None);
         h.Time.Advance(h.Outbox.Lease);
         await SchedulerHarness.DrainAsync(second);
