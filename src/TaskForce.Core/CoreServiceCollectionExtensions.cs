@@ -22,7 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Migrator>();
 
         // Scheduler: working calendar, meetings, outbox, reminder planning and blocker escalation.
-        // The host registers an IOutboxDelivery (render + send) before the dispatcher is resolved.
+        // The dispatcher needs the host's IOutboxDelivery (render + send): see AddOutboxDispatch.
         services.AddOptions<WorkingCalendarOptions>().BindConfiguration(WorkingCalendarOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -36,10 +36,18 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OutboxDigestStore>();
         services.AddSingleton<OutboxPacer>();
         services.AddSingleton<NoiseBudget>();
-        services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<EscalationStore>();
         services.AddSingleton<EscalationService>();
+        return services;
+    }
+
+    /// <summary>Registers the outbox dispatcher with the host's delivery (render, then send through the connector).</summary>
+    public static IServiceCollection AddOutboxDispatch<TDelivery>(this IServiceCollection services)
+        where TDelivery : class, IOutboxDelivery
+    {
+        services.AddSingleton<IOutboxDelivery, TDelivery>();
+        services.AddSingleton<OutboxDispatcher>();
         return services;
     }
 }

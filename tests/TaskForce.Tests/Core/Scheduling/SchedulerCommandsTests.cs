@@ -69,7 +69,7 @@ public sealed class SchedulerCommandsTests
     public void TryParseDelay_Garbage_Fails() => Assert.False(MeetingsCommand.TryParseDelay("soon", out _));
 
     [Fact]
-    public void AddCore_SchedulerServices_ResolveWithDeliveryRegistered()
+    public void AddOutboxDispatch_WithDelivery_AllSchedulerServicesResolve()
     {
         FakeTimeProvider time = new();
         IConfiguration configuration = new ConfigurationBuilder().Build();
@@ -78,8 +78,8 @@ public sealed class SchedulerCommandsTests
             .AddSingleton<TimeProvider>(time)
             .AddLogging()
             .AddCore()
-            .AddSingleton<IOutboxDelivery>(new RecordingDelivery(time))
-            .BuildServiceProvider();
+            .AddOutboxDispatch<RecordingDelivery>()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
         Assert.NotNull(services.GetRequiredService<OutboxDispatcher>());
         Assert.NotNull(services.GetRequiredService<ReminderPlanner>());
