@@ -192,4 +192,22 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(["k3", "k4"], items.EnumerateArray().Select(item => jobs.Values.Single(j => j.Id == item.GetProperty("jobId").GetInt64()).IdempotencyKey));
         Assert.Equal(1, items[0].GetProperty("payload").GetProperty("n").GetInt32());
     }
+
+    [Fact]
+    public async Task DispatchDueAsync_MoreThanGlobalRate_DefersTheRestByOneSecond()
+    {
+        await using SchedulerHarness h = await SchedulerHarness.CreateAsync(s_tuesday);
+        long[] members = await MembersAsync(h, 25);
+        await h.Store.EnqueueAsync([.. members.Select(m => Job($"k{m}", m, s_tuesday))], s_tuesday, CancellationToken.None);
+        OutboxDispatcher dispatcher = h.NewDispatcher();
+
+        DispatchSummary first = await dispatcher.DispatchDueAsync(CancellationToken.None);
+        DispatchSummary sameSecond = await dispatcher.DispatchDueAsync(CancellationToken.None);
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        DispatchSummary nextSecond = await dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        Assert.Equal((20, 5), (first[DispatchOutcome.Sent], first[DispatchOutcome.Deferred]));
+        Assert.Equal(0, sameSecond.Claimed);
+        Assert.Equal(5, nextSecond[DispatchOutcome.Sent]);
+    }
 }
