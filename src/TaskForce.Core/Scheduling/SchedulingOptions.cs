@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TaskForce.Core.Scheduling;
 
 /// <summary>How far ahead meeting reminders are planned and how often (section <c>Scheduling</c>).</summary>
-public sealed class SchedulingOptions
+public sealed class SchedulingOptions : IValidatableObject
 {
     public const string SectionName = "Scheduling";
 
@@ -25,4 +25,14 @@ public sealed class SchedulingOptions
     /// <summary>A reminder first planned more than this past its due time (a meeting created or moved at short notice) is not created.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan MaterializeGrace { get; set; } = TimeSpan.FromMinutes(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (NudgeLookahead <= PlanInterval)
+        {
+            yield return new ValidationResult(
+                "Scheduling:NudgeLookahead must exceed Scheduling:PlanInterval, or a nudge could be planned after it is due.",
+                [nameof(NudgeLookahead), nameof(PlanInterval)]);
+        }
+    }
 }
