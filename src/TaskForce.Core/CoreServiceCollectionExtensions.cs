@@ -1,11 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Core.Blockers;
+using TaskForce.Core.Calendar;
 using TaskForce.Core.Campaigns;
 using TaskForce.Core.Conversations;
+using TaskForce.Core.Escalation;
 using TaskForce.Core.Export;
+using TaskForce.Core.Meetings;
 using TaskForce.Core.Members;
+using TaskForce.Core.Outbox;
 using TaskForce.Core.Reports;
 using TaskForce.Core.Roster;
+using TaskForce.Core.Scheduling;
 using TaskForce.Core.Storage;
 using TaskForce.Core.Tasks;
 
@@ -48,6 +53,33 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProcessedActivityStore>();
+        // Scheduler: working calendar, meetings, outbox, reminder planning and blocker escalation.
+        // The dispatcher needs the host's IOutboxDelivery (render + send): see AddOutboxDispatch.
+        services.AddOptions<WorkingCalendarOptions>().BindConfiguration(WorkingCalendarOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CalendarStore>();
+        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<MeetingBriefStore>();
+        services.AddSingleton<MeetingBriefService>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxReadStore>();
+        services.AddSingleton<OutboxDigestStore>();
+        services.AddSingleton<OutboxPacer>();
+        services.AddSingleton<NoiseBudget>();
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<EscalationStore>();
+        services.AddSingleton<EscalationService>();
+        return services;
+    }
+
+    /// <summary>Registers the outbox dispatcher with the host's delivery (render, then send through the connector).</summary>
+    public static IServiceCollection AddOutboxDispatch<TDelivery>(this IServiceCollection services)
+        where TDelivery : class, IOutboxDelivery
+    {
+        services.AddSingleton<IOutboxDelivery, TDelivery>();
+        services.AddSingleton<OutboxDispatcher>();
         return services;
     }
 }

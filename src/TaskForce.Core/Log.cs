@@ -19,4 +19,39 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Demo roster {File} not found; the database stays empty")]
     public static partial void DemoRosterMissing(this ILogger logger, string file);
+    [LoggerMessage(EventId = 2400, Level = LogLevel.Information, Message = "Outbox job {OutboxId} ({Kind}) sent to member {MemberId}, late: {Late}")]
+    public static partial void OutboxSent(this ILogger logger, long outboxId, string kind, long memberId, bool late);
+
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Outbox job {OutboxId} ({Kind}) skipped: {Reason}")]
+    public static partial void OutboxSkipped(this ILogger logger, long outboxId, string kind, string reason);
+
+    [LoggerMessage(EventId = 2402, Level = LogLevel.Warning, Message = "Outbox job {OutboxId} will be retried at {NextAttemptAt} after attempt {Attempt}: {Reason}")]
+    public static partial void OutboxRetrying(this ILogger logger, long outboxId, DateTimeOffset nextAttemptAt, int attempt, string? reason);
+
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Warning, Message = "Outbox job {OutboxId} ({Kind}) failed permanently: {Reason}")]
+    public static partial void OutboxFailed(this ILogger logger, long outboxId, string kind, string reason);
+
+    [LoggerMessage(EventId = 2404, Level = LogLevel.Warning, Message = "Member {MemberId} is unreachable, conversation marked dead: {Reason}")]
+    public static partial void OutboxRecipientUnreachable(this ILogger logger, long memberId, string reason);
+
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Error, Message = "Delivery of outbox job {OutboxId} threw; it will be retried")]
+    public static partial void OutboxDeliveryThrew(this ILogger logger, Exception exception, long outboxId);
+
+    [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Lease of outbox job {OutboxId} was lost before its outcome was recorded")]
+    public static partial void OutboxLeaseLost(this ILogger logger, long outboxId);
+
+    [LoggerMessage(EventId = 2407, Level = LogLevel.Information, Message = "Outbox job {OutboxId} folded into digest {DigestKey}")]
+    public static partial void OutboxDigested(this ILogger logger, long outboxId, string digestKey);
+
+    [LoggerMessage(EventId = 2410, Level = LogLevel.Information, Message = "Reminder planning: {Inserted} jobs materialized, {Voided} voided")]
+    public static partial void RemindersPlanned(this ILogger logger, int inserted, int voided);
+
+    [LoggerMessage(EventId = 2411, Level = LogLevel.Warning, Message = "Meeting {MeetingId} could not be planned")]
+    public static partial void MeetingPlanFailed(this ILogger logger, Exception exception, long meetingId);
+
+    [LoggerMessage(EventId = 2420, Level = LogLevel.Information, Message = "Blocker {BlockerId} escalated from level {FromLevel} to {ToLevel} ({Reason})")]
+    public static partial void BlockerEscalated(this ILogger logger, long blockerId, int fromLevel, int toLevel, string reason);
+
+    [LoggerMessage(EventId = 2421, Level = LogLevel.Warning, Message = "Blocker {BlockerId} has no owner at level {Level}: nobody holds that role in the campaign")]
+    public static partial void EscalationNoOwner(this ILogger logger, long blockerId, int level);
 }

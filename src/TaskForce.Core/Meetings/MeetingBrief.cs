@@ -1,0 +1,19 @@
+using TaskForce.Core.Tasks;
+
+namespace TaskForce.Core.Meetings;
+
+/// <summary>The campaign brief attached to a meeting reminder.</summary>
+public sealed record MeetingBrief(
+    string CampaignName,
+    string? CampaignNameEn,
+    IReadOnlyDictionary<Light, int> Counts,
+    IReadOnlyList<BriefTask> RedTasks,
+    IReadOnlyList<BriefTask> YellowTasks,
+    IReadOnlyList<BriefBlocker> OpenBlockers,
+    DateTimeOffset? PreviousOccurrenceStart,
+    IReadOnlyList<MeetingDecision> PreviousDecisions);
+
+public sealed record BriefTask(long Id, string Title, string? TitleEn, int? Percent, DateOnly Deadline);
+
+public sealed record BriefBlocker(
+    long Id, long TaskId, string TaskTitle, string? TaskTitleEn, string Text, string Severity, int Level, DateTimeOffset RaisedAt);

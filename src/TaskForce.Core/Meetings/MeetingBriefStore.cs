@@ -1,0 +1,75 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TaskForce.Core.Storage;
+
+namespace TaskForce.Core.Meetings;
+
+/// <summary>Reads what a meeting brief shows: the campaign's tasks and open blockers, and task titles for nudges.</summary>
+public sealed class MeetingBriefStore(Database db)
+{
+    public async Task<(string Name, string? NameEn)> CampaignNameAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT Name, NameEn FROM Campaigns WHERE Id = @Id;";
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        (string Name, string? NameEn) row = await connection.QuerySingleAsync<(string, string?)>(new CommandDefinition(Sql, new { Id = campaignId }, cancellationToken: cancellationToken));
+        return row;
+    }
+
+    public async Task<IReadOnlyList<BriefTaskRow>> TasksAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT Id, Title, TitleEn, StartDate, Deadline, LatestPercent, LatestStatus, ClosedAtMs
+            FROM Tasks WHERE CampaignId = @CampaignId ORDER BY Deadline, Id;
+            """;
+        const string EscalatedSql = """
+            SELECT DISTINCT b.TaskId FROM Tasks t JOIN Blockers b ON b.TaskId = t.Id
+            WHERE t.CampaignId = @CampaignId AND b.State IN ('open', 'acknowledged') AND b.Level > 0;
+            """;
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        IEnumerable<TaskRow> rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(Sql, new { CampaignId = campaignId }, cancellationToken: cancellationToken));
+        HashSet<long> escalated = [.. await connection.QueryAsync<long>(new CommandDefinition(EscalatedSql, new { CampaignId = campaignId }, cancellationToken: cancellationToken))];
+        return [.. rows.Select(row => row.ToBrief(escalated.Contains(row.Id)))];
+    }
+
+    public async Task<IReadOnlyList<BriefTask>> TasksByIdAsync(IReadOnlyList<long> taskIds, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT Id, Title, TitleEn, StartDate, Deadline, LatestPercent, LatestStatus, ClosedAtMs FROM Tasks WHERE Id IN @Ids ORDER BY Deadline, Id;";
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        IEnumerable<TaskRow> rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(Sql, new { Ids = taskIds }, cancellationToken: cancellationToken));
+        return [.. rows.Select(row => row.ToBrief(escalated: false).Task)];
+    }
+
+    public async Task<IReadOnlyList<BriefBlocker>> OpenBlockersAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT b.Id, b.TaskId, t.Title AS TaskTitle, t.TitleEn AS TaskTitleEn, b.Text, b.Severity, b.Level, b.RaisedAtMs
+            FROM Blockers b JOIN Tasks t ON t.Id = b.TaskId
+            WHERE t.CampaignId = @CampaignId AND b.State IN ('open', 'acknowledged')
+            ORDER BY b.Level DESC, b.RaisedAtMs;
+            """;
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        IEnumerable<BlockerRow> rows = await connection.QueryAsync<BlockerRow>(new CommandDefinition(Sql, new { CampaignId = campaignId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new BriefBlocker(r.Id, r.TaskId, r.TaskTitle, r.TaskTitleEn, r.Text, r.Severity, (int)r.Level, DateTimeOffset.FromUnixTimeMilliseconds(r.RaisedAtMs)))];
+    }
+
+    private sealed record BlockerRow(long Id, long TaskId, string TaskTitle, string? TaskTitleEn, string Text, string Severity, long Level, long RaisedAtMs);
+
+    private sealed record TaskRow(
+        long Id, string Title, string? TitleEn, string StartDate, string Deadline, long? LatestPercent, string? LatestStatus, long? ClosedAtMs)
+    {
+        public BriefTaskRow ToBrief(bool escalated)
+        {
+            DateOnly deadline = DateOnly.ParseExact(Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return new BriefTaskRow(
+                new BriefTask(Id, Title, TitleEn, (int?)LatestPercent, deadline),
+                DateOnly.ParseExact(StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                LatestStatus == "behind",
+                ClosedAtMs is not null,
+                escalated);
+        }
+    }
+}
+
+/// <summary>A task with what its traffic light is computed from.</summary>
+public sealed record BriefTaskRow(BriefTask Task, DateOnly Start, bool ReportedBehind, bool Closed, bool Escalated);

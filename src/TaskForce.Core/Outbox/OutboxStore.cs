@@ -1,0 +1,226 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TaskForce.Core.Audit;
+using TaskForce.Core.Storage;
+
+namespace TaskForce.Core.Outbox;
+
+/// <summary>
+/// The outbox table: idempotent materialization, the atomic lease claim (safe for several processes on one file:
+/// the claim is one UPDATE … RETURNING inside an IMMEDIATE transaction) and the outcome of each job. Every
+/// outcome update is conditioned on the caller still holding the lease, so a dispatcher whose lease ran out
+/// cannot overwrite the work of the one that took the job over.
+/// </summary>
+public sealed class OutboxStore(Database db)
+{
+    /// <summary>The columns of <see cref="OutboxRow"/>, in its constructor's order.</summary>
+    internal const string JobColumns = """
+        Id, Kind, IdempotencyKey, DueAtMs, NotAfterMs, RecipientMemberId, MeetingId, BlockerId, Payload, State, Attempts,
+        NextAttemptAtMs, LeaseOwner, LastError, Critical, CreatedAtMs, CompletedAtMs
+        """;
+
+    private const string Actor = "outbox";
+
+    /// <summary>Inserts the jobs whose idempotency key is new; returns how many were inserted.</summary>
+    public Task<int> EnqueueAsync(IReadOnlyList<NewOutboxJob> jobs, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return jobs.Count == 0
+            ? Task.FromResult(0)
+            : db.WriteAsync(
+                async (connection, transaction) =>
+                {
+                    int inserted = 0;
+                    foreach (NewOutboxJob job in jobs)
+                    {
+                        inserted += await EnqueueAsync(connection, transaction, job, now, cancellationToken) ? 1 : 0;
+                    }
+
+                    return inserted;
+                },
+                cancellationToken);
+    }
+
+    /// <summary>Inserts one job inside the caller's transaction (so a domain change and its messages commit together).</summary>
+    public static async Task<bool> EnqueueAsync(
+        SqliteConnection connection, SqliteTransaction transaction, NewOutboxJob job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(job);
+        const string Sql = """
+            INSERT INTO Outbox (Kind, IdempotencyKey, DueAtMs, NotAfterMs, RecipientMemberId, MeetingId, BlockerId, Payload,
+                                NextAttemptAtMs, Critical, CreatedAtMs)
+            VALUES (@Kind, @IdempotencyKey, @DueAtMs, @NotAfterMs, @RecipientMemberId, @MeetingId, @BlockerId, @Payload,
+                    @DueAtMs, @Critical, @NowMs)
+            ON CONFLICT(IdempotencyKey) DO NOTHING;
+            """;
+        int rows = await connection.ExecuteAsync(new CommandDefinition(
+            Sql,
+            new
+            {
+                job.Kind,
+                job.IdempotencyKey,
+                DueAtMs = job.DueAt.ToUnixTimeMilliseconds(),
+                NotAfterMs = job.NotAfter?.ToUnixTimeMilliseconds(),
+                job.RecipientMemberId,
+                job.MeetingId,
+                job.BlockerId,
+                job.Payload,
+                Critical = job.Critical ? 1 : 0,
+                NowMs = now.ToUnixTimeMilliseconds(),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        return rows == 1;
+    }
+
+    /// <summary>Leases up to <paramref name="limit"/> due jobs to <paramref name="owner"/>, earliest first.</summary>
+    public Task<IReadOnlyList<OutboxJob>> ClaimDueAsync(
+        DateTimeOffset now, TimeSpan lease, string owner, int limit, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            UPDATE Outbox SET LeaseUntilMs = @LeaseUntilMs, LeaseOwner = @Owner
+            WHERE Id IN (SELECT Id FROM Outbox
+                         WHERE State IN ('pending', 'retrying') AND NextAttemptAtMs <= @NowMs AND LeaseUntilMs <= @NowMs
+                         ORDER BY NextAttemptAtMs, Id LIMIT @Limit)
+            RETURNING
+            """ + " " + JobColumns + ";";
+        return db.WriteAsync<IReadOnlyList<OutboxJob>>(
+            async (connection, transaction) =>
+            {
+                IEnumerable<OutboxRow> rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+                    Sql,
+                    new { NowMs = now.ToUnixTimeMilliseconds(), LeaseUntilMs = (now + lease).ToUnixTimeMilliseconds(), Owner = owner, Limit = limit },
+                    transaction,
+                    cancellationToken: cancellationToken));
+                return [.. rows.Select(row => row.ToJob()).OrderBy(job => job.NextAttemptAt).ThenBy(job => job.Id)];
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Records a final outcome (sent, failed, skipped); false when the lease was lost.</summary>
+    public Task<bool> CompleteAsync(
+        long id, string owner, OutboxState state, string? reason, bool attempted, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            (connection, transaction) => CompleteAsync(connection, transaction, id, owner, state, reason, attempted, now, cancellationToken),
+            cancellationToken);
+
+    /// <summary>Schedules another attempt; <paramref name="attempted"/> is false when the job was only held back for pacing.</summary>
+    public Task<bool> RescheduleAsync(
+        long id, string owner, DateTimeOffset nextAttemptAt, string? error, bool attempted, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            UPDATE Outbox SET State = CASE WHEN @Attempted = 1 THEN 'retrying' ELSE State END,
+                              Attempts = Attempts + @Attempted, LastError = COALESCE(@Error, LastError),
+                              NextAttemptAtMs = @NextMs, LeaseUntilMs = 0, LeaseOwner = NULL
+            WHERE Id = @Id AND LeaseOwner = @Owner AND State IN ('pending', 'retrying');
+            """;
+        return db.WriteAsync(
+            async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
+                Sql,
+                new { Id = id, Owner = owner, NextMs = nextAttemptAt.ToUnixTimeMilliseconds(), Error = error, Attempted = attempted ? 1 : 0 },
+                transaction,
+                cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
+    }
+
+    /// <summary>Fails the job permanently and marks the recipient's live conversation references dead, in one transaction.</summary>
+    public Task<bool> FailUnreachableAsync(
+        long id, string owner, long memberId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string DeadSql = """
+            UPDATE ConversationReferences SET DeadAtMs = @NowMs, DeadReason = @Reason
+            WHERE MemberId = @MemberId AND DeadAtMs IS NULL;
+            """;
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                if (!await CompleteAsync(connection, transaction, id, owner, OutboxState.Failed, reason, attempted: true, now, cancellationToken))
+                {
+                    return false;
+                }
+
+                int rows = await connection.ExecuteAsync(new CommandDefinition(
+                    DeadSql, new { MemberId = memberId, Reason = reason, NowMs = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+                if (rows > 0)
+                {
+                    await AuditStore.AppendAsync(
+                        connection, transaction, new AuditEntry(Actor, "conversation-dead", "Member", Text(memberId), null, new { Reason = reason }), now, cancellationToken);
+                }
+
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Voids the pending reminder and nudge jobs of a meeting, for occurrences not yet started, whose key is not in <paramref name="keep"/>.</summary>
+    public Task<int> VoidMeetingJobsAsync(
+        long meetingId, IReadOnlyCollection<string> keep, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string SelectSql = """
+            SELECT Id, IdempotencyKey FROM Outbox
+            WHERE MeetingId = @MeetingId AND Kind IN ('reminder', 'nudge') AND State IN ('pending', 'retrying')
+              AND (NotAfterMs IS NULL OR NotAfterMs > @NowMs) AND IdempotencyKey NOT LIKE 'demo:%';
+            """;
+        const string VoidSql = """
+            UPDATE Outbox SET State = 'voided', LastError = 'meeting changed or cancelled', CompletedAtMs = @NowMs,
+                              LeaseUntilMs = 0, LeaseOwner = NULL
+            WHERE Id IN @Ids AND State IN ('pending', 'retrying');
+            """;
+        HashSet<string> kept = new(keep, StringComparer.Ordinal);
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                IEnumerable<(long Id, string IdempotencyKey)> rows = await connection.QueryAsync<(long, string)>(new CommandDefinition(
+                    SelectSql, new { MeetingId = meetingId, NowMs = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+                long[] ids = [.. rows.Where(row => !kept.Contains(row.IdempotencyKey)).Select(row => row.Id)];
+                if (ids.Length == 0)
+                {
+                    return 0;
+                }
+
+                int voided = await connection.ExecuteAsync(new CommandDefinition(
+                    VoidSql, new { Ids = ids, NowMs = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+                await AuditStore.AppendAsync(
+                    connection, transaction, new AuditEntry(Actor, "voided", "Meeting", meetingId.ToString(CultureInfo.InvariantCulture), null, new { Jobs = ids }), now, cancellationToken);
+                return voided;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Gives back the leases of <paramref name="owner"/> (on shutdown), so another dispatcher need not wait for them to expire.</summary>
+    public Task<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken)
+    {
+        const string Sql = "UPDATE Outbox SET LeaseUntilMs = 0, LeaseOwner = NULL WHERE LeaseOwner = @Owner AND State IN ('pending', 'retrying');";
+        return db.WriteAsync(
+            async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(Sql, new { Owner = owner }, transaction, cancellationToken: cancellationToken)),
+            cancellationToken);
+    }
+
+    private static async Task<bool> CompleteAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long id, string owner, OutboxState state, string? reason,
+        bool attempted, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            UPDATE Outbox SET State = @State, LastError = @Reason, Attempts = Attempts + @Attempted, CompletedAtMs = @NowMs,
+                              LeaseUntilMs = 0, LeaseOwner = NULL
+            WHERE Id = @Id AND LeaseOwner = @Owner AND State IN ('pending', 'retrying');
+            """;
+        string stateText = OutboxStates.ToText(state);
+        int rows = await connection.ExecuteAsync(new CommandDefinition(
+            Sql,
+            new { Id = id, Owner = owner, State = stateText, Reason = reason, Attempted = attempted ? 1 : 0, NowMs = now.ToUnixTimeMilliseconds() },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (rows == 1)
+        {
+            await AuditStore.AppendAsync(
+                connection, transaction, new AuditEntry(Actor, stateText, "Outbox", Text(id), null, new { State = stateText, Reason = reason }), now, cancellationToken);
+        }
+
+        return rows == 1;
+    }
+
+    private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using TaskForce.Core.Calendar;
+using TaskForce.Core.Meetings;
+using TaskForce.Core.Tasks;
+using TaskForce.Dialogs.Texts;
+
+namespace TaskForce.Dialogs.Rendering;
+
+/// <summary>
+/// Meeting reminders and report nudges in the recipient's language and zone (texts: dialogs/reminders.yaml).
+/// A nudge carries one "report now" button per unreported task whose value, <c>report:{taskId}</c>, starts the
+/// report dialog for that task.
+/// </summary>
+public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
+{
+    public const string ReportButtonPrefix = "report:";
+
+    public OutgoingMessage Reminder(ReminderMeetingView view, ReminderRecipient recipient, bool late)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(recipient);
+        string locale = recipient.Locale;
+        Meeting meeting = view.Meeting;
+        var text = new StringBuilder();
+        text.AppendLine(texts.Get(new TextKey("reminders", "reminder-title"), locale, ("title", Localized(meeting.Title, meeting.TitleEn, locale))));
+        if (late)
+        {
+            text.AppendLine(texts.Get(new TextKey("reminders", "reminder-late"), locale));
+        }
+
+        text.AppendLine(texts.Get(
+            new TextKey("reminders", "reminder-time"), locale, ("time", FormatTime(view.Occurrence.Start, recipient.TimeZone)), ("zone", recipient.TimeZone)));
+        if (view.Occurrence.Moved)
+        {
+            text.AppendLine(texts.Get(new TextKey("reminders", "reminder-moved"), locale, ("time", FormatTime(view.Occurrence.ScheduledStart, recipient.TimeZone))));
+        }
+
+        if (!string.IsNullOrWhiteSpace(meeting.Location))
+        {
+            text.AppendLine(texts.Get(new TextKey("reminders", "reminder-location"), locale, ("location", meeting.Location)));
+        }
+
+        text.AppendLine();
+        AppendBrief(text, view.Brief, locale);
+        return new OutgoingMessage(text.ToString().TrimEnd());
+    }
+
+    public OutgoingMessage Nudge(Meeting meeting, DateTimeOffset start, IReadOnlyList<BriefTask> tasks, ReminderRecipient recipient, bool late)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(recipient);
+        string locale = recipient.Locale;
+        var text = new StringBuilder();
+        text.AppendLine(texts.Get(
+            new TextKey("reminders", "nudge-text"),
+            locale,
+            ("title", Localized(meeting.Title, meeting.TitleEn, locale)),
+            ("time", FormatTime(start, recipient.TimeZone))));
+        if (late)
+        {
+            text.AppendLine(texts.Get(new TextKey("reminders", "reminder-late"), locale));
+        }
+
+        List<MessageButton> buttons = [];
+        foreach (BriefTask task in tasks)
+        {
+            string title = Localized(task.Title, task.TitleEn, locale);
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{buttons.Count + 1}. {title}"));
+            buttons.Add(new MessageButton(
+                texts.Get(new TextKey("reminders", "nudge-button"), locale, ("task", title)),
+                string.Create(CultureInfo.InvariantCulture, $"{ReportButtonPrefix}{task.Id}")));
+        }
+
+        return new OutgoingMessage(text.ToString().TrimEnd()) { Buttons = buttons };
+    }
+
+    private void AppendBrief(StringBuilder text, MeetingBrief brief, string locale)
+    {
+        text.AppendLine(texts.Get(new TextKey("reminders", "brief-heading"), locale, ("campaign", Localized(brief.CampaignName, brief.CampaignNameEn, locale))));
+        text.AppendLine(texts.Get(
+            new TextKey("reminders", "brief-lights"),
+            locale,
+            ("red", brief.Counts.GetValueOrDefault(Light.Red)),
+            ("yellow", brief.Counts.GetValueOrDefault(Light.Yellow)),
+            ("green", brief.Counts.GetValueOrDefault(Light.Green)),
+            ("done", brief.Counts.GetValueOrDefault(Light.Done))));
+        if (brief.RedTasks.Count > 0)
+        {
+            text.AppendLine(texts.Get(new TextKey("reminders", "brief-red"), locale, ("tasks", TaskList(brief.RedTasks, locale))));
+        }
+
+        if (brief.YellowTasks.Count > 0)
+        {
+            text.AppendLine(texts.Get(new TextKey("reminders", "brief-yellow"), locale, ("tasks", TaskList(brief.YellowTasks, locale))));
+        }
+
+        if (brief.OpenBlockers.Count > 0)
+        {
+            text.AppendLine(texts.Get(new TextKey("reminders", "brief-blockers"), locale));
+            foreach (BriefBlocker blocker in brief.OpenBlockers)
+            {
+                text.AppendLine(texts.Get(
+                    new TextKey("reminders", "brief-blocker-line"),
+                    locale,
+                    ("task", Localized(blocker.TaskTitle, blocker.TaskTitleEn, locale)),
+                    ("text", blocker.Text),
+                    ("level", LevelName(blocker.Level, locale)),
+                    ("days", AgeDays(blocker.RaisedAt))));
+            }
+        }
+
+        if (brief.RedTasks.Count == 0 && brief.YellowTasks.Count == 0 && brief.OpenBlockers.Count == 0)
+        {
+            text.AppendLine(texts.Get(new TextKey("reminders", "brief-quiet"), locale));
+        }
+
+        if (brief.PreviousDecisions.Count > 0)
+        {
+            text.AppendLine(texts.Get(new TextKey("reminders", "brief-decisions"), locale));
+            foreach (MeetingDecision decision in brief.PreviousDecisions)
+            {
+                TextKey key = decision.Done ? new TextKey("reminders", "brief-decision-done-line") : new TextKey("reminders", "brief-decision-line");
+                text.AppendLine(texts.Get(key, locale, ("text", decision.Text)));
+            }
+        }
+    }
+
+    internal string LevelName(int level, string locale) => level switch
+    {
+        0 => texts.Get(new TextKey("reminders", "level-0"), locale),
+        1 => texts.Get(new TextKey("reminders", "level-1"), locale),
+        _ => texts.Get(new TextKey("reminders", "level-2"), locale),
+    };
+
+    internal int AgeDays(DateTimeOffset since) => Math.Max(0, (int)(time.GetUtcNow() - since).TotalDays);
+
+    internal static string Localized(string text, string? english, string locale) =>
+        Locales.Resolve(locale) == Locales.English && !string.IsNullOrWhiteSpace(english) ? english : text;
+
+    internal static string FormatTime(DateTimeOffset instant, string timeZone)
+    {
+        TimeZoneInfo zone = TimeZones.TryFind(timeZone, out TimeZoneInfo? found) ? found : TimeZoneInfo.Utc;
+        return TimeZones.ToLocal(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    private string TaskList(IReadOnlyList<BriefTask> tasks, string locale) =>
+        string.Join(texts.Get(new TextKey("reminders", "list-separator"), locale), tasks.Select(t => Localized(t.Title, t.TitleEn, locale)));
+}
