@@ -3,6 +3,8 @@ using TaskForce.Core;
 using TaskForce.Core.Roster;
 using TaskForce.Core.Storage;
 using TaskForce.Dialogs;
+using TaskForce.Dialogs.Proactive;
+using TaskForce.Bot.Workers;
 
 namespace TaskForce.Bot;
 
@@ -15,6 +17,9 @@ internal static class HostSetup
         builder.Services.AddCore();
         builder.Services.AddDialogs();
         builder.Services.AddMessaging();
+        builder.Services.AddOutboxDispatch<ProactiveDelivery>();
+        builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.AddHostedService<PlanningWorker>();
         return builder;
     }
 

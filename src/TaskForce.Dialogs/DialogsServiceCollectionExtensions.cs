@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Core.Storage;
 using TaskForce.Dialogs.Conversations;
 using TaskForce.Dialogs.Engine;
+using TaskForce.Dialogs.Proactive;
+using TaskForce.Dialogs.Rendering;
 using TaskForce.Dialogs.Recognizers;
 using TaskForce.Dialogs.Texts;
 
@@ -19,6 +21,11 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<IDialog, AmendReportDialog>();
         services.AddSingleton<IDialog, BlockerNoteDialog>();
         services.AddSingleton<ReportingPeriod>();
+        services.AddSingleton<MeetingResponder>();
+        services.AddSingleton<ReminderRenderer>();
+        services.AddSingleton<ReminderNoticeRenderer>();
+        services.AddSingleton<ReminderComposer>();
+        services.AddSingleton<BlockerNoticeRenderer>();
         services.AddSingleton<QueryResponder>();
         services.AddSingleton<BlockerActions>();
         services.AddSingleton<DialogRouter>();

@@ -37,6 +37,14 @@ public sealed class BlockerStore(SqliteConnectionFactory connections)
         return [.. rows.Select(r => r.ToView())];
     }
 
+    public async Task<BlockerView?> GetAsync(long blockerId, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await connections.OpenAsync(cancellationToken);
+        Row? row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            SelectView + " WHERE b.Id = @Id;", new { Id = blockerId }, cancellationToken: cancellationToken));
+        return row?.ToView();
+    }
+
     public static async Task<BlockerView?> GetAsync(DbSession session, long blockerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -1,4 +1,6 @@
 using TaskForce.Core.Blockers;
+using TaskForce.Core.Calendar;
+using TaskForce.Core.Meetings;
 using TaskForce.Core.Campaigns;
 using TaskForce.Core.Tasks;
 using TaskForce.Dialogs.Engine;
@@ -133,11 +135,24 @@ internal sealed class QueryResponder(TaskStore tasks, BlockerStore blockers, Rep
     }
 }
 
-/// <summary>Since when "not reported" counts: the previous meeting of the campaign, or a week when there is none.</summary>
-internal sealed class ReportingPeriod
+/// <summary>Since when "not reported" counts: the previous meeting of the campaign, or a week when it has none.</summary>
+internal sealed class ReportingPeriod(MeetingStore meetings, CalendarStore calendars)
 {
-    private readonly TimeSpan _fallback = TimeSpan.FromDays(7);
+    private static readonly TimeSpan s_fallback = TimeSpan.FromDays(7);
 
-    public Task<DateTimeOffset> ReportedSinceAsync(long? campaignId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult(now - _fallback);
+    public async Task<DateTimeOffset> ReportedSinceAsync(long? campaignId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (campaignId is null)
+        {
+            return now - s_fallback;
+        }
+
+        WorkingCalendar calendar = await calendars.LoadAsync(cancellationToken);
+        DateTimeOffset? previous = (await meetings.ListAsync(cancellationToken))
+            .Where(m => m.CampaignId == campaignId)
+            .Select(m => MeetingSchedule.Previous(m, calendar, now)?.Start)
+            .Where(start => start is not null)
+            .Max();
+        return previous ?? now - s_fallback;
+    }
 }

@@ -35,8 +35,15 @@ internal sealed partial record Command(string Action, long? Id, long? Extra)
         }
 
         Match match = TextCommand().Match(text.Trim());
-        return match.Success && s_actions.Contains(match.Groups[1].Value)
-            ? new Command(match.Groups[1].Value, long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), null)
+        string name = match.Groups[1].Value switch
+        {
+            // The escalation messages' buttons name the blocker in the action.
+            "blocker-ack" => Acknowledge,
+            "blocker-resolve" => Resolve,
+            var other => other,
+        };
+        return match.Success && s_actions.Contains(name)
+            ? new Command(name, long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), null)
             : null;
     }
 

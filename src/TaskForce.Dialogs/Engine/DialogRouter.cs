@@ -11,7 +11,7 @@ namespace TaskForce.Dialogs.Engine;
 /// anywhere; a question asked mid-dialog is answered and the dialog resumes; after three answers that
 /// cannot be used the dialog explains what it expected and ends.
 /// </summary>
-internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder queries, BlockerActions blockerActions)
+internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder queries, MeetingResponder meetings, BlockerActions blockerActions)
 {
     private const int MaxMisunderstood = 3;
 
@@ -71,6 +71,9 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
             case Intent.QueryDeadlines or Intent.StatusQuestion:
                 await queries.AnswerAsync(context, stack, cancellationToken);
                 break;
+            case Intent.NextMeeting:
+                await meetings.AnswerAsync(context, cancellationToken);
+                break;
             case Intent.AcknowledgeBlocker or Intent.ResolveBlocker or Intent.CloseBlocker:
                 if (await blockerActions.PickAsync(context, context.Recognition.Intent, cancellationToken) is long blockerId)
                 {
@@ -120,9 +123,16 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
                 stack.Frames.RemoveAt(stack.Frames.Count - 1);
                 await BeginAsync(context, stack, next!, seed!, cancellationToken);
                 break;
-            case StepKind.NotUnderstood when context.Recognition.Intent is Intent.QueryDeadlines or Intent.StatusQuestion:
+            case StepKind.NotUnderstood when context.Recognition.Intent is Intent.QueryDeadlines or Intent.StatusQuestion or Intent.NextMeeting:
                 // A question in the middle of a dialog: answer it, then ask the dialog's question again.
-                await queries.AnswerAsync(context, stack, cancellationToken);
+                if (context.Recognition.Intent == Intent.NextMeeting)
+                {
+                    await meetings.AnswerAsync(context, cancellationToken);
+                }
+                else
+                {
+                    await queries.AnswerAsync(context, stack, cancellationToken);
+                }
 
                 context.Say(new TextKey("common", "resume"));
                 await dialog.RepromptAsync(context, frame.State, cancellationToken);

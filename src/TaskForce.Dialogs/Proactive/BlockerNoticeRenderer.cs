@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TaskForce.Core.Blockers;
+using TaskForce.Dialogs.Rendering;
+using TaskForce.Dialogs.Texts;
+
+namespace TaskForce.Dialogs.Proactive;
+
+/// <summary>
+/// The proactive messages of blocker changes: the owner's card with Acknowledge / Resolve / Ask a department,
+/// and the updates to the reporter (with Confirm when it is resolved) or to the owner (with Close once confirmed).
+/// </summary>
+public sealed class BlockerNoticeRenderer(BlockerStore blockers, TextCatalog texts)
+{
+    private const string Texts = "blockers";
+
+    public async Task<OutgoingMessage?> RenderAsync(string kind, long? blockerId, string payload, string locale, CancellationToken cancellationToken)
+    {
+        BlockerView? blocker = blockerId is long id ? await blockers.GetAsync(id, cancellationToken) : null;
+        if (blocker is null)
+        {
+            return null;
+        }
+
+        return kind == BlockerNotices.Assigned ? Assigned(blocker, locale) : Update(blocker, Event(payload), locale);
+    }
+
+    private OutgoingMessage Assigned(BlockerView blocker, string locale)
+    {
+        string title = T("assigned-title", locale);
+        List<(string, string)> facts =
+        [
+            (texts.Get(new TextKey("report-progress", "field-task"), locale), blocker.LocalTaskTitle(locale)),
+            (texts.Get(new TextKey("report-progress", "field-blocker"), locale), blocker.Text),
+            (texts.Get(new TextKey("escalate-blocker", "field-severity"), locale), texts.Get(new TextKey("escalate-blocker", "severity-" + blocker.Severity), locale)),
+            (T("field-raised-by", locale), blocker.RaisedByName),
+            (T("field-level", locale), texts.Get(new TextKey("escalate-blocker", "level-" + blocker.Level.ToString(CultureInfo.InvariantCulture)), locale)),
+        ];
+        JsonNode[] actions =
+        [
+            Cards.Submit(T("action-ack", locale), Cards.Command("ack", blocker.Id)),
+            Cards.Submit(T("action-resolve", locale), Cards.Command("resolve", blocker.Id)),
+            Cards.Submit(T("action-consult", locale), Cards.Command("consult", blocker.Id)),
+        ];
+        var text = new StringBuilder(title);
+        foreach ((string name, string value) in facts)
+        {
+            text.Append('\n').Append(name).Append(": ").Append(value);
+        }
+
+        return new OutgoingMessage(text.ToString())
+        {
+            Card = Cards.Card([Cards.Heading(title), Cards.Facts(facts)], actions),
+            Buttons =
+            [
+                new MessageButton(T("action-ack", locale), "ack:" + Id(blocker)),
+                new MessageButton(T("action-resolve", locale), "resolve:" + Id(blocker)),
+                new MessageButton(T("action-consult", locale), "consult:" + Id(blocker)),
+            ],
+        };
+    }
+
+    private OutgoingMessage? Update(BlockerView blocker, string? @event, string locale)
+    {
+        string? key = @event switch
+        {
+            BlockerStates.Acknowledged => "update-acknowledged",
+            BlockerStates.Resolved => "update-resolved",
+            BlockerStates.Closed => "update-closed",
+            "confirmed" => "update-confirmed",
+            "consultation" => "update-consultation",
+            _ => null,
+        };
+        if (key is null)
+        {
+            return null;
+        }
+
+        string text = texts.Get(new TextKey(Texts, key), locale, ("task", blocker.LocalTaskTitle(locale)), ("text", blocker.Text));
+        (string Action, string Label)? button = @event switch
+        {
+            BlockerStates.Resolved => ("confirm-resolved", T("action-confirm", locale)),
+            "confirmed" => ("close", T("action-close", locale)),
+            _ => null,
+        };
+        return button is { } b
+            ? new OutgoingMessage(text)
+            {
+                Card = Cards.Card([Cards.Text(text)], [Cards.Submit(b.Label, Cards.Command(b.Action, blocker.Id))]),
+                Buttons = [new MessageButton(b.Label, b.Action + ":" + Id(blocker))],
+            }
+            : new OutgoingMessage(text);
+    }
+
+    private static string? Event(string payload)
+    {
+        using JsonDocument document = JsonDocument.Parse(payload);
+        return document.RootElement.TryGetProperty("event", out JsonElement e) ? e.GetString() : null;
+    }
+
+    private string T(string key, string locale) => texts.Get(new TextKey(Texts, key), locale);
+
+    private static string Id(BlockerView blocker) => blocker.Id.ToString(CultureInfo.InvariantCulture);
+}
