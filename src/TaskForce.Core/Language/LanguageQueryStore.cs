@@ -57,6 +57,20 @@ public sealed class LanguageQueryStore(SqliteConnectionFactory connections)
         return [.. rows.Select(r => r.ToEntry())];
     }
 
+    /// <summary>Whether the task exists and the scope may see it.</summary>
+    public async Task<bool> CanSeeTaskAsync(AccessScope scope, long taskId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        const string Sql = """
+            SELECT COUNT(*) FROM Tasks t
+            WHERE t.Id = @TaskId AND (@CityWide = 1 OR t.CampaignId IN @CampaignIds OR t.OwnerMemberId = @MemberId);
+            """;
+        await using SqliteConnection connection = await connections.OpenAsync(cancellationToken);
+        long count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            Sql, new { TaskId = taskId, scope.CityWide, CampaignIds = scope.CampaignIds.ToArray(), scope.MemberId }, cancellationToken: cancellationToken));
+        return count > 0;
+    }
+
     /// <summary>Meetings of the campaigns in scope (or that the member attends), with the items decided since a point in time.</summary>
     public async Task<IReadOnlyList<MeetingEntry>> ListMeetingsAsync(
         AccessScope scope, long? campaignId, DateTimeOffset decidedSince, int limit, CancellationToken cancellationToken)

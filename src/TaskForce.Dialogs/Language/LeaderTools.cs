@@ -140,7 +140,7 @@ internal sealed class LeaderTools(
             call.Args.Fail("since is required");
         }
 
-        if (taskId is { } id && await tasks.GetAsync(call.Scope, id, call.Today, cancellationToken) is null)
+        if (taskId is { } id && !await queries.CanSeeTaskAsync(call.Scope, id, cancellationToken))
         {
             call.Args.Fail($"task_id {id} is not a task you can see");
         }
