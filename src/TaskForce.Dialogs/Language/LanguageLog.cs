@@ -5,6 +5,12 @@ namespace TaskForce.Dialogs.Language;
 /// <summary>Log messages of the language-model services; event ids 3600–3699.</summary>
 internal static partial class LanguageLog
 {
+    [LoggerMessage(EventId = 3600, Level = LogLevel.Information, Message = "Language model active: Azure OpenAI deployment {Deployment}")]
+    public static partial void LanguageModelActive(this ILogger logger, string deployment);
+
+    [LoggerMessage(EventId = 3606, Level = LogLevel.Information, Message = "Language model off (AzureOpenAI:Endpoint not set); the rules read every message")]
+    public static partial void LanguageModelInactive(this ILogger logger);
+
     [LoggerMessage(EventId = 3601, Level = LogLevel.Warning, Message = "Language model {Operation} fell back to the rules: {Reason}")]
     public static partial void ModelFallback(this ILogger logger, string operation, FallbackReason reason);
 

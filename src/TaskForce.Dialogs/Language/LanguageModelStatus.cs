@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace TaskForce.Dialogs.Language;
 
 /// <summary>Whether the bot uses a language model, for the startup log and /healthz.</summary>
@@ -12,4 +14,18 @@ public sealed class LanguageModelStatus
     public bool Active { get; }
 
     public string? Deployment { get; }
+
+    /// <summary>Writes the one startup line saying whether the model is on (never the key).</summary>
+    public void LogTo(ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        if (Active)
+        {
+            logger.LanguageModelActive(Deployment ?? "");
+        }
+        else
+        {
+            logger.LanguageModelInactive();
+        }
+    }
 }

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace TaskForce.IntegrationTests.Language;
 
@@ -31,7 +28,7 @@ internal sealed class FakeAzureOpenAI : IAsyncDisposable
         var fake = new FakeAzureOpenAI(builder.Build());
         fake._app.MapPost("/openai/deployments/{deployment}/chat/completions", fake.HandleAsync);
         await fake._app.StartAsync();
-        string address = fake._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        string address = fake._app.Urls.First();
         fake.Endpoint = new Uri(address + "/");
         return fake;
     }

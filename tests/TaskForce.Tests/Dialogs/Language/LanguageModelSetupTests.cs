@@ -104,4 +104,29 @@ public sealed class LanguageModelSetupTests
         Assert.False(options.IsConfigured);
         Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
     }
+
+    [Theory]
+    [InlineData(true, "Language model active: Azure OpenAI deployment gpt-4o-mini")]
+    [InlineData(false, "Language model off (AzureOpenAI:Endpoint not set); the rules read every message")]
+    public void LogTo_Status_WritesOneStartupLine(bool active, string expected)
+    {
+        var logger = new ListLogger();
+
+        new LanguageModelStatus(active, "gpt-4o-mini").LogTo(logger);
+
+        Assert.Equal([expected], logger.Lines);
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
+    }
 }
