@@ -38,7 +38,6 @@ internal sealed class TempDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        Database.Dispose();
         SqliteConnection.ClearAllPools();
         foreach (string suffix in new[] { "", "-wal", "-shm" })
         {

@@ -7,8 +7,10 @@ namespace TaskForce.Core.Storage;
 /// connection, one IMMEDIATE transaction, committed or rolled back as a whole. Other processes sharing the
 /// file are waited for through busy_timeout.
 /// </summary>
-public sealed class Database(SqliteConnectionFactory connections) : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The lock has no wait handle; it must outlive the container so workers can write during shutdown.")]
+public sealed class Database(SqliteConnectionFactory connections)
 {
+    // Never disposed: it has no wait handle to release, and hosted services still write while the host shuts down.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public SqliteConnectionFactory Connections => connections;
@@ -52,6 +54,4 @@ public sealed class Database(SqliteConnectionFactory connections) : IDisposable
         ArgumentNullException.ThrowIfNull(work);
         return WriteAsync((connection, transaction) => work(new DbSession(connection, transaction)), cancellationToken);
     }
-
-    public void Dispose() => _writeLock.Dispose();
 }

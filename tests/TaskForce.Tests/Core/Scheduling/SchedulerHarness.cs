@@ -107,11 +107,6 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        foreach (Database database in _databases)
-        {
-            database.Dispose();
-        }
-
         SqliteConnection.ClearAllPools();
         foreach (string suffix in new[] { "", "-wal", "-shm" })
         {
