@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Core.Storage;
 using TaskForce.Dialogs.Conversations;
 using TaskForce.Dialogs.Engine;
+using TaskForce.Dialogs.Language;
 using TaskForce.Dialogs.Proactive;
 using TaskForce.Dialogs.Rendering;
 using TaskForce.Dialogs.Recognizers;
@@ -16,6 +17,8 @@ public static class DialogsServiceCollectionExtensions
     {
         services.AddSingleton(_ => TextCatalog.LoadDirectory(textsDirectory ?? TextCatalog.DefaultDirectory));
         services.AddSingleton<IRecognizer, RuleRecognizer>();
+        services.AddLanguageModel();
+        services.AddSingleton<LanguageFront>();
         services.AddSingleton<IDialog, ReportProgressDialog>();
         services.AddSingleton<IDialog, EscalateBlockerDialog>();
         services.AddSingleton<IDialog, AmendReportDialog>();

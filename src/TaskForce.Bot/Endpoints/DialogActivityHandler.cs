@@ -63,7 +63,7 @@ internal sealed class DialogActivityHandler(
             await references.AssignMemberAsync(input.ChannelId, input.ConversationId, input.UserId, memberId, time.GetUtcNow(), cancellationToken);
         }
 
-        logger.DialogTurn(turn.Activity.Id, result.Intent ?? "none", result.Messages.Count, result.Duplicate);
+        logger.DialogTurn(turn.Activity.Id, result.Intent ?? "none", result.Messages.Count, result.Duplicate, result.PromptTokens, result.CompletionTokens);
         foreach (OutgoingMessage message in result.Messages)
         {
             await turn.SendAsync(ActivityRenderer.ToActivity(message, input.ChannelId), cancellationToken);

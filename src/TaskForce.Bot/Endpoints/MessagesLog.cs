@@ -27,6 +27,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 4210, Level = LogLevel.Error, Message = "Dialog turn for activity {ActivityId} failed; nothing was saved and the user was asked to send again")]
     public static partial void DialogTurnFailed(this ILogger logger, Exception exception, string? activityId);
 
-    [LoggerMessage(EventId = 4211, Level = LogLevel.Information, Message = "Turn {ActivityId}: intent {Intent}, {Replies} replies, duplicate {Duplicate}")]
-    public static partial void DialogTurn(this ILogger logger, string? activityId, string intent, int replies, bool duplicate);
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Information, Message = "Turn {ActivityId}: intent {Intent}, {Replies} replies, duplicate {Duplicate}, model tokens {PromptTokens}/{CompletionTokens}")]
+    public static partial void DialogTurn(this ILogger logger, string? activityId, string intent, int replies, bool duplicate, long promptTokens, long completionTokens);
 }

@@ -20,6 +20,12 @@ internal sealed class QueryResponder(TaskStore tasks, BlockerStore blockers, Rep
 
     public async Task AnswerAsync(DialogContext context, DialogStack stack, CancellationToken cancellationToken)
     {
+        if (context.PreparedAnswer is { } prepared)
+        {
+            context.Say(prepared);
+            return;
+        }
+
         RecognizedEntities entities = context.Recognition.Entities;
         if (!Allowed(context, entities))
         {

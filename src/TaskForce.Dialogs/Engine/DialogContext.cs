@@ -64,6 +64,9 @@ internal sealed class DialogContext(
     public string DateTime(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Zone).ToString(T(new TextKey("common", "datetime-format")), CultureInfo.GetCultureInfo(Locale));
 
+    /// <summary>A leader's question already answered by the language model; queries use it instead of the rules.</summary>
+    public OutgoingMessage? PreparedAnswer { get; init; }
+
     /// <summary>The button the user pressed, if the message was one.</summary>
     public Command? Command { get; init; }
 

@@ -99,7 +99,13 @@ public sealed class DialogEngine
                 {
                     Command = understood.Command,
                     ForeignTask = understood.ForeignTask,
+                    PreparedAnswer = understood.PreparedAnswer,
                 };
+                if (understood.FallbackNote is { } note)
+                {
+                    context.Say(note);
+                }
+
                 if (autoLinked)
                 {
                     await MemberStore.LinkAccountAsync(session, member.Id, input.ChannelId, input.UserId, input.AadObjectId, "aad", now, cancellationToken);
@@ -116,7 +122,11 @@ public sealed class DialogEngine
                     throw new DialogConcurrencyException();
                 }
 
-                return new TurnOutcome(context.Replies, MemberId: member.Id, Intent: understood.Recognition.Intent.ToString());
+                return new TurnOutcome(context.Replies, MemberId: member.Id, Intent: understood.Recognition.Intent.ToString())
+                {
+                    PromptTokens = understood.Usage.Prompt,
+                    CompletionTokens = understood.Usage.Completion,
+                };
             },
             cancellationToken);
     }

@@ -57,6 +57,12 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
     private async Task StartAsync(DialogContext context, DialogStack stack, CancellationToken cancellationToken)
     {
         RecognizedEntities entities = context.Recognition.Entities;
+        if (context.PreparedAnswer is { } answer)
+        {
+            context.Say(answer);
+            return;
+        }
+
         switch (context.Recognition.Intent)
         {
             case Intent.ReportProgress:

@@ -3,4 +3,10 @@ using TaskForce.Dialogs.Rendering;
 namespace TaskForce.Dialogs.Engine;
 
 /// <summary>What a turn produced: the replies, and whether the activity had been processed before.</summary>
-public sealed record TurnOutcome(IReadOnlyList<OutgoingMessage> Messages, bool Duplicate = false, long? MemberId = null, string? Intent = null);
+public sealed record TurnOutcome(IReadOnlyList<OutgoingMessage> Messages, bool Duplicate = false, long? MemberId = null, string? Intent = null)
+{
+    /// <summary>Language model tokens this turn used (0 when the rules served alone).</summary>
+    public long PromptTokens { get; init; }
+
+    public long CompletionTokens { get; init; }
+}

@@ -3,15 +3,27 @@ using TaskForce.Core.Calendar;
 using TaskForce.Core.Campaigns;
 using TaskForce.Core.Members;
 using TaskForce.Core.Tasks;
+using TaskForce.Dialogs.Language;
 using TaskForce.Dialogs.Recognizers;
+using TaskForce.Dialogs.Rendering;
+using TaskForce.Dialogs.Texts;
 
 namespace TaskForce.Dialogs.Engine;
 
 /// <summary>Before the transaction: who the user is, what they may act on, and what the message means.</summary>
-internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, CampaignStore campaigns, IRecognizer recognizer)
+internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, CampaignStore campaigns, IRecognizer recognizer, LanguageFront language)
 {
     public sealed record Understood(
-        Recognition Recognition, Command? Command, TimeZoneInfo Zone, IReadOnlyList<TaskView> Reportable, ReferenceData Reference, TaskView? ForeignTask);
+        Recognition Recognition, Command? Command, TimeZoneInfo Zone, IReadOnlyList<TaskView> Reportable, ReferenceData Reference, TaskView? ForeignTask)
+    {
+        /// <summary>A leader's question answered by the language model, used instead of the rule-based query.</summary>
+        public OutgoingMessage? PreparedAnswer { get; init; }
+
+        /// <summary>The one-line note that the model failed and the rules read the message.</summary>
+        public OutgoingMessage? FallbackNote { get; init; }
+
+        public TokenUsage Usage { get; init; } = TokenUsage.None;
+    }
 
     public async Task<(Member? Member, bool AutoLinked)> IdentifyAsync(TurnInput input, CancellationToken cancellationToken)
     {
@@ -34,13 +46,20 @@ internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, Ca
         IReadOnlyList<TaskView> reportable = await tasks.ListReportableAsync(scope, today, cancellationToken);
         var reference = new ReferenceData(await campaigns.ListCampaignsAsync(cancellationToken), await campaigns.ListDepartmentsAsync(cancellationToken));
         Command? command = Command.Parse(input.Text, input.Value);
+        RecognitionContext recognitionContext = Context(today, reportable, reference);
         Recognition recognition = command?.Action switch
         {
             Command.Confirm => new Recognition(Intent.Confirm, RecognizedEntities.Empty, input.Text),
             Command.Cancel => new Recognition(Intent.Cancel, RecognizedEntities.Empty, input.Text),
             not null => new Recognition(Intent.None, RecognizedEntities.Empty, input.Text),
-            null => recognizer.Recognize(input.Text, Context(today, reportable, reference)),
+            null => recognizer.Recognize(input.Text, recognitionContext),
         };
+        LanguageFront.Result? model = null;
+        if (command is null && language.Active && input.Text.Length > 0)
+        {
+            model = await language.ReadAsync(member, input.Text, recognition, recognitionContext, Locales.Resolve(member.Locale), cancellationToken);
+            recognition = model.Recognition;
+        }
         TaskView? foreign = null;
         if (command is null && recognition.Entities.TaskIds.Count == 0
             && recognition.Intent is Intent.ReportProgress or Intent.EscalateBlocker or Intent.StatusQuestion)
@@ -48,7 +67,12 @@ internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, Ca
             foreign = await FindForeignTaskAsync(member, input.Text, today, reportable, reference, cancellationToken);
         }
 
-        return new Understood(recognition, command, zone, reportable, reference, foreign);
+        return new Understood(recognition, command, zone, reportable, reference, foreign)
+        {
+            PreparedAnswer = model?.Answer,
+            FallbackNote = model?.Note,
+            Usage = model?.Usage ?? TokenUsage.None,
+        };
     }
 
     /// <summary>Whether the message names a task the member may not act on, so the refusal can say why.</summary>

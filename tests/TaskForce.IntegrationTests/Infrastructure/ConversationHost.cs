@@ -30,11 +30,17 @@ internal sealed class ConversationHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ConversationHost> StartAsync(string? roster = null, string? databasePath = null, FakeTimeProvider? time = null)
+    public static async Task<ConversationHost> StartAsync(
+        string? roster = null, string? databasePath = null, FakeTimeProvider? time = null, IDictionary<string, string?>? extraSettings = null)
     {
         FakeConnector connector = await FakeConnector.StartAsync();
         time ??= new FakeTimeProvider(Start);
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal) { ["Roster:ImportDemoWhenEmpty"] = "false" };
+        foreach ((string key, string? value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var app = new BotAppFactory(settings, databasePath)
         {
             ConfigureServices = services => services.AddSingleton<TimeProvider>(time),
