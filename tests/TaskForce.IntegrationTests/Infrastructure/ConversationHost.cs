@@ -35,7 +35,15 @@ internal sealed class ConversationHost : IAsyncDisposable
     {
         FakeConnector connector = await FakeConnector.StartAsync();
         time ??= new FakeTimeProvider(Start);
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal) { ["Roster:ImportDemoWhenEmpty"] = "false" };
+        // The workers tick on the fake clock too; long intervals keep an Advance() from running thousands of ticks.
+        // Tests that need the dispatcher call it directly.
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Roster:ImportDemoWhenEmpty"] = "false",
+            ["Outbox:PollInterval"] = "01:00:00",
+            ["Scheduling:PlanInterval"] = "06:00:00",
+            ["Scheduling:NudgeLookahead"] = "12:00:00",
+        };
         foreach ((string key, string? value) in extraSettings ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
