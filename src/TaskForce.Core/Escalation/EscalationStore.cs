@@ -28,6 +28,15 @@ public sealed class EscalationStore(Database db)
     /// </summary>
     public async Task<long?> ResolveOwnerAsync(long taskId, int level, CancellationToken cancellationToken)
     {
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        return await ResolveOwnerAsync(connection, null, taskId, level, cancellationToken);
+    }
+
+    /// <summary>Who owns a blocker of the task at <paramref name="level"/>; usable inside a caller's transaction.</summary>
+    public static async Task<long?> ResolveOwnerAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, long taskId, int level, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
         const string LeaderSql = """
             SELECT b.LeaderMemberId FROM Tasks t JOIN Battles b ON b.Id = t.BattleId
             JOIN Members m ON m.Id = b.LeaderMemberId AND m.Active = 1
@@ -41,15 +50,14 @@ public sealed class EscalationStore(Database db)
             ORDER BY (m.DepartmentId = t.DepartmentId) DESC, m.Id
             LIMIT 1;
             """;
-        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
         if (level == EscalationLevels.TeamLead
-            && await connection.ExecuteScalarAsync<long?>(new CommandDefinition(LeaderSql, new { TaskId = taskId }, cancellationToken: cancellationToken)) is { } leader)
+            && await connection.ExecuteScalarAsync<long?>(new CommandDefinition(LeaderSql, new { TaskId = taskId }, transaction, cancellationToken: cancellationToken)) is { } leader)
         {
             return leader;
         }
 
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            RoleSql, new { TaskId = taskId, Role = EscalationLevels.Role(level) }, cancellationToken: cancellationToken));
+            RoleSql, new { TaskId = taskId, Role = EscalationLevels.Role(level) }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>
