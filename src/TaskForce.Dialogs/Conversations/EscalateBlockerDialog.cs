@@ -66,7 +66,7 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
         string text = context.Input.Text.Trim();
         EscalateBlockerState? next = state.Step switch
         {
-            EscalateStep.ChooseTask => Pick(context, state, entities) is long task ? state with { TaskId = task } : null,
+            EscalateStep.ChooseTask => DialogHelpers.PickTask(context, state.Choices, entities) is long task ? state with { TaskId = task } : null,
             EscalateStep.AskText => text.Length > 0 ? state with { Text = entities.BlockerText ?? text, Severity = SeverityValue(entities.Severity) ?? state.Severity } : null,
             EscalateStep.AskSeverity => SeverityValue(entities.Severity) is string severity ? state with { Severity = severity } : null,
             EscalateStep.AskDepartments => Departments(context, entities, text) is { } departments ? state with { DepartmentIds = departments } : null,
@@ -91,9 +91,7 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
         switch (state.Step)
         {
             case EscalateStep.ChooseTask:
-                IReadOnlyList<TaskView> options = state.Choices is null
-                    ? context.ReportableTasks
-                    : [.. state.Choices.Select(context.FindReportable).OfType<TaskView>()];
+                IReadOnlyList<TaskView> options = DialogHelpers.TaskOptions(context, state.Choices);
                 context.Say(Choices.Tasks(context, Key("choose-task"), options));
                 break;
             case EscalateStep.AskText:
@@ -157,18 +155,6 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
         { DepartmentIds: null } => state with { Step = EscalateStep.AskDepartments },
         _ => state with { Step = EscalateStep.Confirm },
     };
-
-    private static long? Pick(DialogContext context, EscalateBlockerState state, RecognizedEntities entities)
-    {
-        IReadOnlyList<long> options = state.Choices ?? [.. context.ReportableTasks.Select(t => t.Id)];
-        if (entities.ListNumber is int number && number >= 1 && number <= options.Count)
-        {
-            return options[number - 1];
-        }
-
-        long[] named = [.. entities.TaskIds.Where(options.Contains)];
-        return named.Length == 1 ? named[0] : null;
-    }
 
     private static IReadOnlyList<long>? Departments(DialogContext context, RecognizedEntities entities, string text)
     {

@@ -73,7 +73,7 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
         switch (state.Step)
         {
             case ReportStep.ChooseTask:
-                long? chosen = Pick(context, state, entities);
+                long? chosen = DialogHelpers.PickTask(context, state.Choices, entities);
                 return chosen is null
                     ? DialogStep<ReportProgressState>.NotUnderstood()
                     : await NextAsync(context, Merge(state, entities, context) with { TaskId = chosen.Value }, cancellationToken);
@@ -108,9 +108,7 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
         switch (state.Step)
         {
             case ReportStep.ChooseTask:
-                IReadOnlyList<TaskView> options = state.Choices is null
-                    ? context.ReportableTasks
-                    : [.. state.Choices.Select(context.FindReportable).OfType<TaskView>()];
+                IReadOnlyList<TaskView> options = DialogHelpers.TaskOptions(context, state.Choices);
                 context.Say(Choices.Tasks(context, Key(state.Choices is null ? "choose-task" : "choose-among"), options));
                 break;
             case ReportStep.AskProgress:
@@ -165,18 +163,6 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
 
         context.Say(cancelled ? new TextKey("common", "cancelled") : key);
         return DialogStep<ReportProgressState>.Done();
-    }
-
-    private static long? Pick(DialogContext context, ReportProgressState state, RecognizedEntities entities)
-    {
-        IReadOnlyList<long> options = state.Choices ?? [.. context.ReportableTasks.Select(t => t.Id)];
-        if (entities.ListNumber is int number && number >= 1 && number <= options.Count)
-        {
-            return options[number - 1];
-        }
-
-        long[] named = [.. entities.TaskIds.Where(options.Contains)];
-        return named.Length == 1 ? named[0] : null;
     }
 
     private static ReportProgressState Merge(ReportProgressState state, RecognizedEntities entities, DialogContext context)
