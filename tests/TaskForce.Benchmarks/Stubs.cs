@@ -1,15 +1,5 @@
 namespace TaskForce.Benchmarks;
 
-internal static class RecognizerRunner
-{
-    public static Task RunAsync(BenchmarkSettings settings, ResultTable table, CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-internal static class QueryBenchmark
-{
-    public static Task RunAsync(BenchmarkSettings settings, ResultTable table, CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
 internal static class SchedulerBenchmark
 {
     public static Task RunAsync(BenchmarkSettings settings, ResultTable table, CancellationToken cancellationToken) => Task.CompletedTask;
