@@ -87,6 +87,20 @@ internal sealed class BotInstance(string directory, string databasePath) : IAsyn
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
 
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = new($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))];
+    }
+
+    public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = new($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Server is not null)
