@@ -60,6 +60,10 @@ internal static class HostileRequests
         {
             request.Content = new ByteArrayContent(item.Body);
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(item.ContentType);
+
+            // Large bodies ask first, as a well-behaved client does, so a server that refuses the size can answer 413
+            // instead of closing the connection mid-upload.
+            request.Headers.ExpectContinue = item.Body.Length > 1024 * 1024;
         }
 
         if (item.Authorization is not null)

@@ -43,6 +43,12 @@ internal static class QueryBenchmark
             double[] city = await TimeAsync(() => store.SummarizeAsync(supervisor, null, today, since, cancellationToken));
             Report(table, "campaign summary", campaign, 20);
             Report(table, "city-wide summary", city, 50);
+
+            // Profile: the two queries a summary makes, city-wide (the task list with its traffic lights, and the non-reporters).
+            double[] list = await TimeAsync(() => store.QueryAsync(supervisor, new TaskFilter(), today, cancellationToken));
+            double[] quiet = await TimeAsync(() => store.ListNonReportersAsync(supervisor, null, since, cancellationToken));
+            table.Info("  profile city-wide: task list (10,000 rows) p50 ms", ResultTable.Format(Percentile(list, 0.5), "0.00"));
+            table.Info("  profile city-wide: non-reporters p50 ms", ResultTable.Format(Percentile(quiet, 0.5), "0.00"));
         }
         finally
         {
