@@ -1,6 +1,7 @@
 using TaskForce.Bot;
 using TaskForce.Bot.Endpoints;
 using TaskForce.Bot.Cli;
+using TaskForce.Bot.Operations;
 
 // Admin verbs (import, export, members, ...) run against the same configuration and database, then exit.
 if (AdminCli.IsAdminCommand(args))
@@ -8,19 +9,28 @@ if (AdminCli.IsAdminCommand(args))
     return await AdminCli.RunAsync(args);
 }
 
-WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
-builder.AddTaskForce();
+try
+{
+    WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+    builder.AddTaskForce();
 
-WebApplication app = builder.Build();
+    WebApplication app = builder.Build();
+    app.LogStartup();
 
-// Migrations (and the demo roster on an empty database) run before Kestrel accepts a request.
-await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+    // Migrations (and the demo roster on an empty database) run before Kestrel accepts a request.
+    await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 
-app.MapHealth();
-app.MapMessages();
+    app.MapHealth();
+    app.MapMessages();
 
-await app.RunAsync();
-return 0;
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ConfigurationErrors.Failures(ex) is { Count: > 0 } failures)
+{
+    // A bad setting is the operator's to fix: one line per value instead of a stack trace.
+    return ConfigurationErrors.Report(failures, Console.Error);
+}
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;
