@@ -2,6 +2,7 @@ using TaskForce.Bot;
 using TaskForce.Bot.Endpoints;
 using TaskForce.Bot.Cli;
 using TaskForce.Bot.Operations;
+using Microsoft.Extensions.Options;
 
 // Admin verbs (import, export, members, ...) run against the same configuration and database, then exit.
 if (AdminCli.IsAdminCommand(args))
@@ -15,6 +16,9 @@ try
     builder.AddTaskForce();
 
     WebApplication app = builder.Build();
+
+    // Every ValidateOnStart option at once, before anything reads one, so all bad values are reported together.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     app.LogStartup();
 
     // Migrations (and the demo roster on an empty database) run before Kestrel accepts a request.
