@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace TaskForce.Bot.Operations;
 
 /// <summary>Turns options validation failures at startup into one readable line per bad value and exit code 2.</summary>
-internal static class ConfigurationErrors
+internal static partial class ConfigurationErrors
 {
     public const int ExitCode = 2;
 
@@ -34,7 +35,7 @@ internal static class ConfigurationErrors
         switch (exception)
         {
             case OptionsValidationException invalid:
-                failures.AddRange(invalid.Failures.Select(f => $"{invalid.OptionsType.Name}: {f}"));
+                failures.AddRange(invalid.Failures.Select(f => Readable(invalid.OptionsType.Name, f)));
                 break;
             case AggregateException aggregate:
                 foreach (Exception inner in aggregate.InnerExceptions)
@@ -48,4 +49,16 @@ internal static class ConfigurationErrors
                 break;
         }
     }
+
+    /// <summary>"DataAnnotation validation failed for 'T' members: 'M' with the error: 'E'." becomes "T.M: E".</summary>
+    internal static string Readable(string optionsType, string failure)
+    {
+        Match match = DataAnnotationFailure().Match(failure);
+        return match.Success
+            ? $"{optionsType}.{match.Groups["members"].Value}: {match.Groups["error"].Value}"
+            : $"{optionsType}: {failure}";
+    }
+
+    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '(?<members>[^']*)' with the error: '(?<error>.*)'\.$", RegexOptions.Singleline, 1000)]
+    private static partial Regex DataAnnotationFailure();
 }

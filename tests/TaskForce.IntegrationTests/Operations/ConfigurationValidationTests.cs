@@ -14,9 +14,9 @@ public sealed class ConfigurationValidationTests
         Assert.Equal(2, exitCode);
         string[] lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.StartsWith("The configuration is not valid", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("- StorageOptions:", StringComparison.Ordinal) && l.Contains("Storage:Synchronous must be FULL, NORMAL or EXTRA.", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("- OutboxOptions:", StringComparison.Ordinal) && l.Contains("BatchSize", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("- LanguageModelOptions:", StringComparison.Ordinal) && l.Contains("AzureOpenAI:Endpoint must be an absolute http(s) URI.", StringComparison.Ordinal));
+        Assert.Contains("- StorageOptions.Synchronous: Storage:Synchronous must be FULL, NORMAL or EXTRA.", lines);
+        Assert.Contains("- OutboxOptions.BatchSize: The field BatchSize must be between 1 and 500.", lines);
+        Assert.Contains("- LanguageModelOptions.Endpoint: AzureOpenAI:Endpoint must be an absolute http(s) URI.", lines);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
@@ -26,7 +26,7 @@ public sealed class ConfigurationValidationTests
         (int exitCode, string error) = await RunBotAsync("--Host:ShutdownTimeout=00:00:00");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("- ShutdownOptions: Host:ShutdownTimeout must be between 00:00:01 and 00:10:00.", error, StringComparison.Ordinal);
+        Assert.Contains("- ShutdownOptions.ShutdownTimeout: Host:ShutdownTimeout must be between 00:00:01 and 00:10:00.", error, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Error)> RunBotAsync(params string[] settings)
