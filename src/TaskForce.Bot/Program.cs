@@ -10,9 +10,11 @@ if (AdminCli.IsAdminCommand(args))
     return await AdminCli.RunAsync(args);
 }
 
+bool development = false;
 try
 {
     WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+    development = builder.Environment.IsDevelopment();
     builder.AddTaskForce();
 
     WebApplication app = builder.Build();
@@ -32,8 +34,15 @@ try
 }
 catch (Exception ex) when (ConfigurationErrors.Failures(ex) is { Count: > 0 } failures)
 {
-    // A bad setting is the operator's to fix: one line per value instead of a stack trace.
-    return ConfigurationErrors.Report(failures, Console.Error);
+    // A bad setting is the operator's to fix: one line per value instead of a stack trace. In Development (and
+    // under the test host) the exception still propagates after the list, for the debugger and the test.
+    int exitCode = ConfigurationErrors.Report(failures, Console.Error);
+    if (development)
+    {
+        throw;
+    }
+
+    return exitCode;
 }
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>

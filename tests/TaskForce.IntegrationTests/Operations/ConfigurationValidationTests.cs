@@ -41,6 +41,8 @@ public sealed class ConfigurationValidationTests
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
             };
+            start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.ArgumentList.Add(typeof(Program).Assembly.Location);
             start.ArgumentList.Add("--urls=http://127.0.0.1:0");
             start.ArgumentList.Add($"--Storage:ConnectionString=Data Source={Path.Combine(directory, "bot.db")}");
