@@ -1,8 +1,10 @@
 using TaskForce.Bot.Endpoints;
+using TaskForce.Bot.Operations;
 using TaskForce.Core;
 using TaskForce.Core.Roster;
 using TaskForce.Core.Storage;
 using TaskForce.Dialogs;
+using TaskForce.Dialogs.Language;
 using TaskForce.Dialogs.Proactive;
 using TaskForce.Bot.Workers;
 
@@ -20,6 +22,7 @@ internal static class HostSetup
         builder.Services.AddOutboxDispatch<ProactiveDelivery>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<PlanningWorker>();
+        builder.AddOperations();
         return builder;
     }
 
@@ -27,5 +30,18 @@ internal static class HostSetup
     {
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
         await app.Services.GetRequiredService<DemoRosterSeeder>().SeedIfEmptyAsync(cancellationToken);
+    }
+
+    /// <summary>The startup lines an operator looks for: whether the language model is on, where telemetry goes.</summary>
+    public static void LogStartup(this WebApplication app)
+    {
+        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TaskForce.Bot.Startup");
+        app.Services.GetRequiredService<LanguageModelStatus>().LogTo(logger);
+        string exporter = TelemetryOptions.Resolve(
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value.Exporter,
+            app.Configuration[OperationsSetup.OtlpEnvironmentVariable]);
+        logger.TelemetryExporter(exporter);
+        TimeSpan shutdownTimeout = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ShutdownOptions>>().Value.ShutdownTimeout;
+        app.Lifetime.ApplicationStopping.Register(() => logger.ShutdownStarted(shutdownTimeout));
     }
 }

@@ -1,6 +1,8 @@
 using TaskForce.Bot;
 using TaskForce.Bot.Endpoints;
 using TaskForce.Bot.Cli;
+using TaskForce.Bot.Operations;
+using Microsoft.Extensions.Options;
 
 // Admin verbs (import, export, members, ...) run against the same configuration and database, then exit.
 if (AdminCli.IsAdminCommand(args))
@@ -8,19 +10,40 @@ if (AdminCli.IsAdminCommand(args))
     return await AdminCli.RunAsync(args);
 }
 
-WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
-builder.AddTaskForce();
+bool development = false;
+try
+{
+    WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+    development = builder.Environment.IsDevelopment();
+    builder.AddTaskForce();
 
-WebApplication app = builder.Build();
+    WebApplication app = builder.Build();
 
-// Migrations (and the demo roster on an empty database) run before Kestrel accepts a request.
-await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+    // Every ValidateOnStart option at once, before anything reads one, so all bad values are reported together.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+    app.LogStartup();
 
-app.MapHealth();
-app.MapMessages();
+    // Migrations (and the demo roster on an empty database) run before Kestrel accepts a request.
+    await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 
-await app.RunAsync();
-return 0;
+    app.MapHealth();
+    app.MapMessages();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ConfigurationErrors.Failures(ex) is { Count: > 0 } failures)
+{
+    // A bad setting is the operator's to fix: one line per value instead of a stack trace. In Development (and
+    // under the test host) the exception still propagates after the list, for the debugger and the test.
+    int exitCode = ConfigurationErrors.Report(failures, Console.Error);
+    if (development)
+    {
+        throw;
+    }
+
+    return exitCode;
+}
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -80,13 +80,12 @@ internal sealed class DialogActivityHandler(
             : null;
     }
 
-    /// <summary>A conversationUpdate that adds someone other than the bot, or the app being installed.</summary>
-    private static bool IsUserJoining(BotActivity activity) => activity.Type switch
-    {
-        ActivityTypes.ConversationUpdate => activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true,
-        ActivityTypes.InstallationUpdate => activity.Action is "add" or "add-upgrade",
-        _ => false,
-    };
+    /// <summary>
+    /// A conversationUpdate that adds someone other than the bot. Installing the app in Teams sends an
+    /// installationUpdate as well; greeting on both would say hello twice, so only this one greets.
+    /// </summary>
+    private static bool IsUserJoining(BotActivity activity) =>
+        activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
 
     /// <summary>Universal Actions (Action.Execute) carry the card data in value.action.data (PROTOCOL.md §2.3).</summary>
     private static JsonElement? ActionData(JsonElement? value) =>

@@ -16,10 +16,19 @@ public sealed class ConversationReferenceStore(Database db)
         Reference AS ReferenceJson, MemberId, UpdatedAtMs, DeadAtMs, DeadReason
         """;
 
+    /// <summary>How long an unchanged reference goes without being rewritten: every activity refreshes it, but only
+    /// a change (service URL, zone, locale, a dead mark) or this much time costs a durable write.</summary>
+    private static readonly TimeSpan s_refreshAfter = TimeSpan.FromHours(1);
+
     /// <summary>Inserts or refreshes the reference; a new activity also revives a conversation marked dead.</summary>
-    public Task UpsertAsync(StoredConversationReference reference, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task UpsertAsync(StoredConversationReference reference, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        if (await IsCurrentAsync(reference, at, cancellationToken))
+        {
+            return;
+        }
+
         const string Sql = """
             INSERT INTO ConversationReferences
                 (ChannelId, ConversationId, UserId, ServiceUrl, TenantId, ConversationType, Locale, TimeZone, Reference, UpdatedAtMs)
@@ -39,7 +48,7 @@ public sealed class ConversationReferenceStore(Database db)
             SELECT EXISTS (SELECT 1 FROM ConversationReferences
                            WHERE ChannelId = @ChannelId AND ConversationId = @ConversationId AND UserId = @UserId);
             """;
-        return db.WriteAsync(
+        await db.WriteAsync(
             async (connection, transaction) =>
             {
                 bool existed = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
@@ -124,6 +133,33 @@ public sealed class ConversationReferenceStore(Database db)
                 return changed;
             },
             cancellationToken);
+    }
+
+    private async Task<bool> IsCurrentAsync(StoredConversationReference reference, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT EXISTS (SELECT 1 FROM ConversationReferences
+                WHERE ChannelId = @ChannelId AND ConversationId = @ConversationId AND UserId = @UserId
+                  AND ServiceUrl = @ServiceUrl AND DeadAtMs IS NULL AND UpdatedAtMs >= @FreshSinceMs
+                  AND (@TenantId IS NULL OR TenantId IS @TenantId) AND (@ConversationType IS NULL OR ConversationType IS @ConversationType)
+                  AND (@Locale IS NULL OR Locale IS @Locale) AND (@TimeZone IS NULL OR TimeZone IS @TimeZone));
+            """;
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            Sql,
+            new
+            {
+                reference.ChannelId,
+                reference.ConversationId,
+                reference.UserId,
+                reference.ServiceUrl,
+                reference.TenantId,
+                reference.ConversationType,
+                reference.Locale,
+                reference.TimeZone,
+                FreshSinceMs = (at - s_refreshAfter).ToUnixTimeMilliseconds(),
+            },
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>Records which member writes from this conversation, so proactive messages can reach them; writes only on a change.</summary>

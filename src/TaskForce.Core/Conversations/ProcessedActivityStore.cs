@@ -22,15 +22,21 @@ public sealed class ProcessedActivityStore(Database db)
     }
 
     /// <summary>Records the activity as handled; returns false when it already was.</summary>
-    public Task<bool> MarkProcessedAsync(
+    public async Task<bool> MarkProcessedAsync(
         string channelId, string conversationId, string activityId, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        // The dialog turn usually marked it already, inside its own transaction: then no second durable write.
+        if (await IsProcessedAsync(channelId, conversationId, activityId, cancellationToken))
+        {
+            return false;
+        }
+
         const string Sql = """
             INSERT INTO ProcessedActivities (ChannelId, ConversationId, ActivityId, ProcessedAtMs)
             VALUES (@channelId, @conversationId, @activityId, @AtMs)
             ON CONFLICT DO NOTHING;
             """;
-        return db.WriteAsync(
+        return await db.WriteAsync(
             async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
                 Sql, new { channelId, conversationId, activityId, AtMs = at.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
