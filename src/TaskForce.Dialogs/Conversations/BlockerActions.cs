@@ -34,7 +34,7 @@ internal sealed class BlockerActions(BlockerService blockers, BlockerStore store
         Reply(context, result, "closed", "already-closed");
     }
 
-    /// <summary>"签收" without saying which: act on the only candidate, or offer the choice as a card.</summary>
+    /// <summary>签收 (acknowledge) without saying which: act on the only candidate, or offer the choice as a card.</summary>
     public async Task<long?> PickAsync(DialogContext context, Intent intent, CancellationToken cancellationToken)
     {
         IReadOnlyList<BlockerView> open = await store.ListOpenAsync(context.Scope, null, cancellationToken);

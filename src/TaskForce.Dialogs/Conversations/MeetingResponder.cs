@@ -5,7 +5,7 @@ using TaskForce.Dialogs.Texts;
 
 namespace TaskForce.Dialogs.Conversations;
 
-/// <summary>"下次例会什么时候": the next occurrence among the meetings of the member's campaigns, in their zone.</summary>
+/// <summary>下次例会什么时候 (when is the next meeting): the next occurrence among the meetings of the member's campaigns, in their zone.</summary>
 internal sealed class MeetingResponder(MeetingStore meetings, CalendarStore calendars)
 {
     private const string Texts = "meetings";

@@ -116,7 +116,7 @@ internal static class DateParser
             : new DateOnly(today.Year, month, DateTime.DaysInMonth(today.Year, month));
     }
 
-    /// <summary>"12月中旬", "late Dec": a fixed day of the month's early, middle or late part.</summary>
+    /// <summary>12月中旬 or late Dec: a fixed day of the month's early, middle or late part.</summary>
     private static DateOnly? MonthPart(Match match, DateOnly today, Lexicon lexicon)
     {
         int month = match.Groups["mname"].Success ? IndexOfMonth(match.Groups["mname"].Value, lexicon) + 1
