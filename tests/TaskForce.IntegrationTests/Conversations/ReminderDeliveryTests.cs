@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TaskForce.Core.Outbox;
+using TaskForce.Core.Scheduling;
+using TaskForce.IntegrationTests.Infrastructure;
+using static TaskForce.IntegrationTests.Conversations.TestRoster;
+
+namespace TaskForce.IntegrationTests.Conversations;
+
+/// <summary>The scheduler's delivery in the real host: outbox → render → connector, and what a 403 does.</summary>
+public sealed class ReminderDeliveryTests
+{
+    private const string WithMeeting = Yaml + """
+
+        meetings:
+          - key: ocean-weekly
+            campaign: ocean
+            title: 经略海洋攻势专班周调度会
+            titleEn: Ocean weekly dispatch meeting
+            rrule: FREQ=WEEKLY;BYDAY=TU
+            start: 2026-09-01T15:00
+            location: 市海洋发展局二楼会议室
+            attendees: [{ role: staff }]
+        """;
+
+    private static readonly JsonSerializerOptions s_readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
+    public async Task Reminder_Due_ReachesTheMembersConversationThroughTheConnector()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(WithMeeting);
+        await host.Chat("29:zhang", StaffAad).SendAsync("帮助");
+        await host.App.Services.GetRequiredService<ReminderPlanner>().RemindNowAsync("ocean-weekly", TimeSpan.FromMinutes(1), host.Time.GetUtcNow(), CancellationToken.None);
+
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        await host.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+        ConnectorCall sent = Assert.Single(host.Connector.Calls);
+        Assert.Equal("/_connector/v3/conversations/a%3A29%3Azhang/activities", sent.Path);
+        Assert.Contains("经略海洋攻势专班周调度会", JsonSerializer.Serialize(JsonDocument.Parse(sent.Body).RootElement, s_readable), StringComparison.Ordinal);
+        Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'sent';"));
+        // 王芳 never talked to the bot: her reminder fails for good instead of being retried forever.
+        Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
+    }
+
+    [Fact]
+    public async Task Reminder_BotRemovedFromConversation_MarksConversationDeadAndFailsOnce()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(WithMeeting);
+        await host.Chat("29:zhang", StaffAad).SendAsync("帮助");
+        await host.App.Services.GetRequiredService<ReminderPlanner>().RemindNowAsync("ocean-weekly", TimeSpan.FromMinutes(1), host.Time.GetUtcNow(), CancellationToken.None);
+        host.Connector.Enqueue(ConnectorAnswer.Roster());
+
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        await host.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        await host.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+        Assert.Single(host.Connector.Calls);
+        Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM ConversationReferences WHERE UserId = '29:zhang' AND DeadAtMs IS NOT NULL;"));
+        Assert.Equal(2, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
+    }
+}
