@@ -68,6 +68,12 @@ internal sealed class ConnectorClient : IConnectorClient
         return SendAsync(HttpMethod.Delete, reference, $"activities/{Uri.EscapeDataString(activityId)}", body: null, cancellationToken);
     }
 
+    public Task<ConnectorResult> GetMemberAsync(ConversationReference reference, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
+        return SendAsync(HttpMethod.Get, reference, $"members/{Uri.EscapeDataString(memberId)}", body: null, cancellationToken);
+    }
+
     public Task<ConnectorResult> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceUrl);

@@ -23,6 +23,7 @@ internal static class ConnectorResponses
                 StatusCode = status,
                 ActivityId = createsConversation ? resource?.ActivityId : resource?.Id,
                 ConversationId = createsConversation ? resource?.Id : null,
+                Body = ObjectOrNull(text),
             };
         }
 
@@ -35,6 +36,24 @@ internal static class ConnectorResponses
             ErrorCode = code,
             RetryAfter = ConnectorRetry.RetryAfter(response),
         };
+    }
+
+    private static JsonElement? ObjectOrNull(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     // 403 roster/blocked means the bot cannot write there any more (§3.3). A 404 ConversationNotFound is treated the

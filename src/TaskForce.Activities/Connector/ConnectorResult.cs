@@ -19,5 +19,8 @@ public sealed record ConnectorResult
     /// <summary>How long the channel asked us to wait (the last <c>Retry-After</c>).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>The JSON object a successful call answered with (e.g. the member of a members lookup).</summary>
+    public System.Text.Json.JsonElement? Body { get; init; }
+
     public bool Succeeded => Outcome == ConnectorOutcome.Sent;
 }

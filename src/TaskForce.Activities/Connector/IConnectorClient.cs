@@ -24,6 +24,11 @@ public interface IConnectorClient
     public Task<ConnectorResult> DeleteActivityAsync(
         ConversationReference reference, string activityId, CancellationToken cancellationToken);
 
+    /// <summary><c>GET v3/conversations/{id}/members/{memberId}</c>: the member's account, in <see cref="ConnectorResult.Body"/>
+    /// (Teams adds <c>email</c> and <c>userPrincipalName</c>).</summary>
+    public Task<ConnectorResult> GetMemberAsync(
+        ConversationReference reference, string memberId, CancellationToken cancellationToken);
+
     /// <summary><c>POST v3/conversations</c>; the new conversation's id comes back in <see cref="ConnectorResult.ConversationId"/>.</summary>
     public Task<ConnectorResult> CreateConversationAsync(
         string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken);

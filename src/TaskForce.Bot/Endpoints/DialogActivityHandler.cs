@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaskForce.Activities.Connector;
 using TaskForce.Activities.Schema;
 using TaskForce.Activities.Turns;
 using TaskForce.Core.Conversations;
@@ -13,7 +14,12 @@ namespace TaskForce.Bot.Endpoints;
 /// conversation gets a welcome, and the replies go back as activities. The one catch-all of a turn lives here.
 /// </summary>
 internal sealed class DialogActivityHandler(
-    DialogEngine engine, ConversationReferenceStore references, TextCatalog texts, TimeProvider time, ILogger<DialogActivityHandler> logger)
+    DialogEngine engine,
+    ConversationReferenceStore references,
+    IConnectorClient connector,
+    TextCatalog texts,
+    TimeProvider time,
+    ILogger<DialogActivityHandler> logger)
     : IActivityHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -72,12 +78,35 @@ internal sealed class DialogActivityHandler(
         return result;
     }
 
-    private static TurnInput? Input(TurnContext turn, string text, JsonElement? value)
+    private TurnInput? Input(TurnContext turn, string text, JsonElement? value)
     {
         BotActivity activity = turn.Activity;
         return activity.ChannelId is { Length: > 0 } channelId && activity.Conversation?.Id is { Length: > 0 } conversationId && activity.From?.Id is { Length: > 0 } userId
             ? new TurnInput(channelId, conversationId, userId, activity.From.AadObjectId, activity.Id, text, value, turn.Locale, turn.TimeZone)
+            {
+                // Only Teams answers the members API with an e-mail; it is asked only for users not linked yet.
+                LookupEmail = channelId == "msteams" ? ct => LookupEmailAsync(turn.Reference, userId, ct) : null,
+            }
             : null;
+    }
+
+    private async Task<string?> LookupEmailAsync(ConversationReference reference, string userId, CancellationToken cancellationToken)
+    {
+        ConnectorResult member = await connector.GetMemberAsync(reference, userId, cancellationToken);
+        if (member.Body is not { ValueKind: JsonValueKind.Object } body)
+        {
+            return null;
+        }
+
+        foreach (string name in new[] { "email", "userPrincipalName" })
+        {
+            if (body.TryGetProperty(name, out JsonElement found) && found.ValueKind == JsonValueKind.String && found.GetString()!.Contains('@', StringComparison.Ordinal))
+            {
+                return found.GetString();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

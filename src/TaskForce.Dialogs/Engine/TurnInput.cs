@@ -12,4 +12,8 @@ public sealed record TurnInput(
     string Text,
     JsonElement? Value,
     string? Locale,
-    string TimeZone);
+    string TimeZone)
+{
+    /// <summary>Asks the channel for the user's e-mail (Teams: the members API), for linking a user the roster knows only by e-mail.</summary>
+    public Func<CancellationToken, Task<string?>>? LookupEmail { get; init; }
+}

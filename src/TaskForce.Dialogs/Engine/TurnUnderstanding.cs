@@ -35,6 +35,12 @@ internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, Ca
 
         // Teams sends the user's Entra object id; a roster entry with the same id links automatically.
         member = string.IsNullOrWhiteSpace(input.AadObjectId) ? null : await members.FindByAadObjectIdAsync(input.AadObjectId, cancellationToken);
+        if (member is null && input.LookupEmail is not null && await input.LookupEmail(cancellationToken) is { Length: > 0 } email)
+        {
+            // Else the roster's e-mail, as the channel reports it for this user.
+            member = await members.FindByEmailAsync(email, cancellationToken);
+        }
+
         return (member, member is not null);
     }
 

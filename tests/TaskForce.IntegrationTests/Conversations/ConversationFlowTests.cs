@@ -91,6 +91,23 @@ public sealed class ConversationFlowTests
     }
 
     [Fact]
+    public async Task TeamsUser_EmailOnRoster_LinkedThroughMembersApi()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        host.Connector.Enqueue(new ConnectorAnswer(
+            System.Net.HttpStatusCode.OK, """{"id":"29:zhao-teams","name":"Zhao Ming","email":"Zhao.Ming@example.org","userPrincipalName":"zhao.ming@example.org"}"""));
+        ConversationDriver chat = host.Chat("29:zhao-teams");
+
+        IReadOnlyList<Reply> replies = await chat.SendAsync("帮助");
+
+        Assert.Equal(Text("link", "auto-linked", args: [("name", "赵明")]), replies[0].Text);
+        ConnectorCall lookup = Assert.Single(host.Connector.Calls);
+        Assert.Equal("GET", lookup.Method);
+        Assert.EndsWith("/members/29%3Azhao-teams", lookup.Path, StringComparison.Ordinal);
+        Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM MemberAccounts WHERE UserId = '29:zhao-teams';"));
+    }
+
+    [Fact]
     public async Task LinkCode_WrongExpiredReused_EachRefusedClearly()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);

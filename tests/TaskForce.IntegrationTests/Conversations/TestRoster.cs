@@ -22,7 +22,7 @@ internal static class TestRoster
           - { key: wang, name: 王芳, nameEn: Wang Fang, department: ocean-bureau, aadObjectId: aad-staff-wang, roles: [{ role: staff, campaign: ocean }] }
           - { key: li, name: 李强, nameEn: Li Qiang, department: ocean-bureau, aadObjectId: aad-lead-li, roles: [{ role: team_lead, campaign: ocean }] }
           - { key: sun, name: 孙远航, nameEn: Sun Yuanhang, aadObjectId: aad-commander-sun, roles: [{ role: commander, campaign: ocean }] }
-          - { key: zhao, name: 赵明, nameEn: Zhao Ming, department: commerce, roles: [{ role: staff, campaign: fashion }] }
+          - { key: zhao, name: 赵明, nameEn: Zhao Ming, department: commerce, email: zhao.ming@example.org, roles: [{ role: staff, campaign: fashion }] }
         tasks:
           - { key: T1, campaign: ocean, title: 海洋牧场示范区建设, titleEn: Marine ranch demonstration zone, owner: zhang, department: ocean-bureau, start: 2026-09-01, deadline: 2026-12-31 }
           - { key: T2, campaign: ocean, title: 港口航道疏浚工程, titleEn: Harbor dredging, aliases: [航道疏浚], owner: zhang, department: ocean-bureau, start: 2026-10-01, deadline: 2027-03-31 }
