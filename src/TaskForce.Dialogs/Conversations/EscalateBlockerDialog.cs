@@ -44,6 +44,12 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
 
         RecognizedEntities entities = seed.Entities;
         long[] matched = seed.TaskId is long id ? [id] : [.. entities.TaskIds.Where(t => context.FindReportable(t) is not null)];
+        if (matched.Length == 0 && context.ReportableTasks.Count == 1 && DialogHelpers.RefusedTask(context, entities) is null)
+        {
+            // One task only: there is nothing to choose.
+            matched = [context.ReportableTasks[0].Id];
+        }
+
         if (matched.Length == 0 && DialogHelpers.RefusedTask(context, entities) is not null)
         {
             context.Say(Key("not-allowed"));

@@ -51,6 +51,12 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
             Text: context.Input.Text.Trim(),
             BlockerText: entities.BlockerText);
         long[] matched = seed.TaskId is long id ? [id] : [.. entities.TaskIds.Where(t => context.FindReportable(t) is not null)];
+        if (matched.Length == 0 && context.ReportableTasks.Count == 1 && DialogHelpers.RefusedTask(context, entities) is null)
+        {
+            // One task only: there is nothing to choose.
+            matched = [context.ReportableTasks[0].Id];
+        }
+
         if (matched.Length == 0 && entities.ListNumber is int number && number >= 1 && number <= context.ReportableTasks.Count)
         {
             matched = [context.ReportableTasks[number - 1].Id];

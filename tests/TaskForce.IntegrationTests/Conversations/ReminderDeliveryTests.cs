@@ -39,8 +39,8 @@ public sealed class ReminderDeliveryTests
         Assert.Equal("/_connector/v3/conversations/a%3A29%3Azhang/activities", sent.Path);
         Assert.Contains("经略海洋攻势专班周调度会", JsonSerializer.Serialize(JsonDocument.Parse(sent.Body).RootElement, s_readable), StringComparison.Ordinal);
         Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'sent';"));
-        // 王芳 never talked to the bot: her reminder fails for good instead of being retried forever.
-        Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
+        // 王芳 and Anna Smith never talked to the bot: their reminders fail for good instead of being retried forever.
+        Assert.Equal(2, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
     }
 
     [Fact]
@@ -58,6 +58,6 @@ public sealed class ReminderDeliveryTests
 
         Assert.Single(host.Connector.Calls);
         Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM ConversationReferences WHERE UserId = '29:zhang' AND DeadAtMs IS NOT NULL;"));
-        Assert.Equal(2, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
+        Assert.Equal(3, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
     }
 }

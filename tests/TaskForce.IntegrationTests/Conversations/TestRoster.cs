@@ -9,6 +9,8 @@ internal static class TestRoster
     public const string OtherStaffAad = "aad-staff-wang";
     public const string LeadAad = "aad-lead-li";
     public const string CommanderAad = "aad-commander-sun";
+    public const string EnglishStaffAad = "aad-staff-smith";
+    public const string EnglishCommanderAad = "aad-commander-lee";
 
     public const string Yaml = """
         departments:
@@ -22,11 +24,14 @@ internal static class TestRoster
           - { key: wang, name: 王芳, nameEn: Wang Fang, department: ocean-bureau, aadObjectId: aad-staff-wang, roles: [{ role: staff, campaign: ocean }] }
           - { key: li, name: 李强, nameEn: Li Qiang, department: ocean-bureau, aadObjectId: aad-lead-li, roles: [{ role: team_lead, campaign: ocean }] }
           - { key: sun, name: 孙远航, nameEn: Sun Yuanhang, aadObjectId: aad-commander-sun, roles: [{ role: commander, campaign: ocean }] }
+          - { key: smith, name: 史密斯, nameEn: Anna Smith, department: ocean-bureau, locale: en-US, aadObjectId: aad-staff-smith, roles: [{ role: staff, campaign: ocean }] }
+          - { key: lee, name: 李安, nameEn: Andrew Lee, locale: en-US, aadObjectId: aad-commander-lee, roles: [{ role: commander, campaign: fashion }] }
           - { key: zhao, name: 赵明, nameEn: Zhao Ming, department: commerce, email: zhao.ming@example.org, roles: [{ role: staff, campaign: fashion }] }
         tasks:
           - { key: T1, campaign: ocean, title: 海洋牧场示范区建设, titleEn: Marine ranch demonstration zone, owner: zhang, department: ocean-bureau, start: 2026-09-01, deadline: 2026-12-31 }
           - { key: T2, campaign: ocean, title: 港口航道疏浚工程, titleEn: Harbor dredging, aliases: [航道疏浚], owner: zhang, department: ocean-bureau, start: 2026-10-01, deadline: 2027-03-31 }
           - { key: T3, campaign: ocean, title: 远洋渔业基地扩建, titleEn: Deep-sea fishing base expansion, owner: wang, department: ocean-bureau, start: 2026-08-01, deadline: 2026-12-15 }
+          - { key: T5, campaign: ocean, title: 港区灯塔改造, titleEn: Harbor lighthouse upgrade, aliases: [lighthouse], owner: smith, department: ocean-bureau, start: 2026-10-01, deadline: 2027-02-28 }
           - { key: T4, campaign: fashion, title: 首店引进二十家, titleEn: Attract 20 first stores, owner: zhao, department: commerce, start: 2026-06-01, deadline: 2026-12-31 }
         """;
 
