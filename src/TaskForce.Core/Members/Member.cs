@@ -6,6 +6,9 @@ public sealed record MemberRole(string Role, long? CampaignId);
 public sealed record Member(
     long Id, string Key, string Name, string? NameEn, long? DepartmentId, string Locale, string TimeZone, IReadOnlyList<MemberRole> Roles)
 {
+    /// <summary>The roster named no language: the member gets the language their chat client reports.</summary>
+    public const string AutoLocale = "auto";
+
     public bool HasRole(string role) => Roles.Any(r => r.Role == role);
 
     /// <summary>Supervisors and admins, and leading roles held without a campaign, see the whole city.</summary>

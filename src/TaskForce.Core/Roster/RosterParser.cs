@@ -169,7 +169,7 @@ public static class RosterParser
             map.Text("nameEn"),
             map.Text("title"),
             Reference(map, "department", map.Context.Departments, "department", required: false),
-            RosterValues.OneOf(map, "locale", RosterValues.Locales, "zh-CN"),
+            map.Text("locale") is null ? Members.Member.AutoLocale : RosterValues.OneOf(map, "locale", RosterValues.Locales, null),
             RosterValues.TimeZone(map, "timeZone", "Asia/Shanghai"),
             map.Text("email"),
             map.Text("aadObjectId"),

@@ -70,7 +70,7 @@ public sealed class DialogEngine
                 cancellationToken);
         }
 
-        string locale = Locales.Resolve(member.Locale);
+        string locale = Locales.For(member.Locale, input.Locale);
         return new TurnOutcome([new Rendering.OutgoingMessage(_texts.Get(new TextKey("common", "welcome"), locale, ("name", member.DisplayName(locale))))], MemberId: member.Id);
     }
 
@@ -94,7 +94,7 @@ public sealed class DialogEngine
                 }
 
                 var context = new DialogContext(
-                    member, Locales.Resolve(member.Locale), understood.Zone, now, session, input, understood.Recognition,
+                    member, Locales.For(member.Locale, input.Locale), understood.Zone, now, session, input, understood.Recognition,
                     understood.Reportable, understood.Reference, _texts)
                 {
                     Command = understood.Command,

@@ -63,7 +63,7 @@ internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, Ca
         LanguageFront.Result? model = null;
         if (command is null && language.Active && input.Text.Length > 0)
         {
-            model = await language.ReadAsync(member, input.Text, recognition, recognitionContext, Locales.Resolve(member.Locale), cancellationToken);
+            model = await language.ReadAsync(member, input.Text, recognition, recognitionContext, Locales.For(member.Locale, input.Locale), cancellationToken);
             recognition = model.Recognition;
         }
         TaskView? foreign = null;

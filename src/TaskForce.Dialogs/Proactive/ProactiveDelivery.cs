@@ -38,7 +38,7 @@ public sealed class ProactiveDelivery(
             return new DeliveryResult.PermanentFailure("the member has not talked to the bot yet, so there is no conversation to write to");
         }
 
-        string locale = Locales.Resolve(member.Locale);
+        string locale = Locales.For(member.Locale, stored!.Locale);
         OutgoingMessage? message = job.Kind is BlockerNotices.Assigned or BlockerNotices.Update
             ? await blockerNotices.RenderAsync(job.Kind, job.BlockerId, job.Payload, locale, cancellationToken)
             : await reminders.ComposeAsync(job, new ReminderRecipient(locale, stored!.TimeZone ?? member.TimeZone), late, time.GetUtcNow(), cancellationToken);

@@ -80,4 +80,15 @@ public sealed class EnglishFlowTests
         Assert.Contains(help, r => r.Text == Text("help", "staff", En));
         Assert.Equal(Text("common", "cancelled", En), cancelled[^1].Text);
     }
+
+    [Fact]
+    public async Task RosterWithoutLanguage_EnglishClient_AnswersInEnglish()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        ConversationDriver chat = host.Chat("29:zhang", StaffAad, En);
+
+        IReadOnlyList<Reply> replies = await chat.SendAsync("help");
+
+        Assert.Contains(replies, r => r.Text == Text("help", "staff", En));
+    }
 }
