@@ -55,19 +55,7 @@ public sealed class ConversationReferenceStore(Database db)
                     ExistsSql, reference, transaction, cancellationToken: cancellationToken));
                 await connection.ExecuteAsync(new CommandDefinition(
                     Sql,
-                    new
-                    {
-                        reference.ChannelId,
-                        reference.ConversationId,
-                        reference.UserId,
-                        reference.ServiceUrl,
-                        reference.TenantId,
-                        reference.ConversationType,
-                        reference.Locale,
-                        reference.TimeZone,
-                        reference.ReferenceJson,
-                        AtMs = at.ToUnixTimeMilliseconds(),
-                    },
+                    Parameters(reference, at),
                     transaction,
                     cancellationToken: cancellationToken));
                 if (!existed)
@@ -147,20 +135,25 @@ public sealed class ConversationReferenceStore(Database db)
         await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             Sql,
-            new
-            {
-                reference.ChannelId,
-                reference.ConversationId,
-                reference.UserId,
-                reference.ServiceUrl,
-                reference.TenantId,
-                reference.ConversationType,
-                reference.Locale,
-                reference.TimeZone,
-                FreshSinceMs = (at - s_refreshAfter).ToUnixTimeMilliseconds(),
-            },
+            Parameters(reference, at),
             cancellationToken: cancellationToken));
     }
+
+    // One parameter set for the freshness check and the upsert; Dapper sends only the names each statement uses.
+    private static object Parameters(StoredConversationReference reference, DateTimeOffset at) => new
+    {
+        reference.ChannelId,
+        reference.ConversationId,
+        reference.UserId,
+        reference.ServiceUrl,
+        reference.TenantId,
+        reference.ConversationType,
+        reference.Locale,
+        reference.TimeZone,
+        reference.ReferenceJson,
+        AtMs = at.ToUnixTimeMilliseconds(),
+        FreshSinceMs = (at - s_refreshAfter).ToUnixTimeMilliseconds(),
+    };
 
     /// <summary>Records which member writes from this conversation, so proactive messages can reach them; writes only on a change.</summary>
     public async Task AssignMemberAsync(string channelId, string conversationId, string userId, long memberId, DateTimeOffset at, CancellationToken cancellationToken)
