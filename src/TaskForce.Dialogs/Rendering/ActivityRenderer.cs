@@ -6,6 +6,7 @@ namespace TaskForce.Dialogs.Rendering;
 /// Turns what the bot says into a message activity: the card as an Adaptive Card attachment with the text
 /// as its summary (the fallback for channels that cannot render cards), buttons as suggested actions.
 /// Channels listed as text-only get the plain text with its numbered choices instead of the card.
+/// Teams reads message text as Markdown and drops a single line break, so there every line break is doubled.
 /// </summary>
 public static class ActivityRenderer
 {
@@ -18,12 +19,25 @@ public static class ActivityRenderer
         bool cards = message.Card is not null && !TextOnlyChannels.Contains(channelId ?? string.Empty);
         BotActivity activity = cards
             ? BotActivity.Message(Attachment.AdaptiveCard(message.Card!.DeepClone())) with { Summary = message.Text }
-            : BotActivity.Message(message.Text);
+            : BotActivity.Message(ForChannel(message.Text, channelId));
         if (message.Buttons.Count == 0)
         {
             return activity;
         }
 
         return activity.WithSuggestedActions([.. message.Buttons.Select(b => CardAction.ImBack(b.Title, b.Value))]);
+    }
+
+    /// <summary>The text as the channel will show it with its line breaks kept.</summary>
+    public static string ForChannel(string text, string? channelId)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!string.Equals(channelId, "msteams", StringComparison.Ordinal) || !text.Contains('\n', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        string[] lines = text.ReplaceLineEndings("\n").Split('\n');
+        return string.Join("\n\n", lines.Where(line => line.Length > 0));
     }
 }
