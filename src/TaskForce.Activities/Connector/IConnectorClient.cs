@@ -16,6 +16,13 @@ public interface IConnectorClient
     public Task<ConnectorResult> SendToConversationAsync(
         ConversationReference reference, BotActivity activity, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>POST v3/conversations/{id}/activities</c> in a single attempt: a throttled or failed call comes back at once as
+    /// RetryLater (with the channel's Retry-After), for callers that retry on their own schedule, like the outbox.
+    /// </summary>
+    public Task<ConnectorResult> SendToConversationOnceAsync(
+        ConversationReference reference, BotActivity activity, CancellationToken cancellationToken);
+
     /// <summary><c>PUT v3/conversations/{id}/activities/{activityId}</c> with the full replacement.</summary>
     public Task<ConnectorResult> UpdateActivityAsync(
         ConversationReference reference, string activityId, BotActivity activity, CancellationToken cancellationToken);
