@@ -29,16 +29,34 @@ public sealed class OutboxDispatcher(
     public string Owner { get; } = string.Create(
         CultureInfo.InvariantCulture, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
 
-    /// <summary>Claims one batch of due jobs and processes each; returns what became of them.</summary>
+    /// <summary>
+    /// Claims one batch of due jobs and processes each; returns what became of them. A delivery starts only while at
+    /// least half of the claim's lease remains, so that it ends before another process may take the job over; once
+    /// that point has passed (slow or timing-out sends) the rest of the batch is given back, counted as LeaseLost.
+    /// </summary>
     public async Task<DispatchSummary> DispatchDueAsync(CancellationToken cancellationToken)
     {
         OutboxOptions settings = options.Value;
-        IReadOnlyList<OutboxJob> jobs = await store.ClaimDueAsync(time.GetUtcNow(), settings.Lease, Owner, settings.BatchSize, cancellationToken);
+        DateTimeOffset claimedAt = time.GetUtcNow();
+        IReadOnlyList<OutboxJob> jobs = await store.ClaimDueAsync(claimedAt, settings.Lease, Owner, settings.BatchSize, cancellationToken);
+        DateTimeOffset lastStart = claimedAt + (settings.Lease / 2);
         var summary = new DispatchSummary();
-        foreach (OutboxJob job in jobs)
+        for (int i = 0; i < jobs.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            summary.Add(await ProcessAsync(job, settings, cancellationToken));
+            if (time.GetUtcNow() >= lastStart)
+            {
+                int released = await store.ReleaseLeasesAsync(Owner, cancellationToken);
+                logger.OutboxBatchGivenBack(jobs.Count - i, released);
+                for (; i < jobs.Count; i++)
+                {
+                    summary.Add(DispatchOutcome.LeaseLost);
+                }
+
+                break;
+            }
+
+            summary.Add(await ProcessAsync(jobs[i], settings, cancellationToken));
         }
 
         return summary;
