@@ -3,8 +3,8 @@ using TaskForce.Activities.Schema;
 namespace TaskForce.Activities.Connector;
 
 /// <summary>
-/// The Bot Connector REST API the bot calls (§3.2). Implementations retry transient failures themselves and report
-/// every HTTP outcome as a <see cref="ConnectorResult"/> instead of throwing.
+/// The Bot Connector REST API the bot calls (§3.2). Implementations retry transient failures themselves (except
+/// <see cref="SendToConversationOnceAsync"/>) and report every HTTP outcome as a <see cref="ConnectorResult"/> instead of throwing.
 /// </summary>
 public interface IConnectorClient
 {

@@ -51,7 +51,8 @@ public sealed class ReminderScheduleTests
         IReadOnlyList<OutboxRecord> rows = await host.OutboxAsync();
         OutboxRecord[] sent = [.. rows.Where(r => r.State == "sent")];
         // Four weekly occurrences × two offsets per attendee; one monthly occurrence for the four leads (m01 is also the commander).
-        Assert.Equal((96, 96, 8), (calls.Count(c => c.Text.Contains(OceanWeekly, StringComparison.Ordinal)), calls.Count(c => c.Text.Contains(CityWeekly, StringComparison.Ordinal)), calls.Count(c => c.Text.Contains(OceanMonthly, StringComparison.Ordinal))));
+        int About(string title) => calls.Count(c => c.Text.Contains(title, StringComparison.Ordinal));
+        Assert.Equal((96, 96, 8), (About(OceanWeekly), About(CityWeekly), About(OceanMonthly)));
         Assert.All(everyone, key => Assert.Equal(
             (oceanAttendees.Contains(key) ? 8 : 0) + (cityAttendees.Contains(key) ? 8 : 0) + (leads.Contains(key) ? 2 : 0),
             calls.Count(c => c.ConversationId == ConversationOf(key))));
