@@ -40,6 +40,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Lease of outbox job {OutboxId} was lost before its outcome was recorded")]
     public static partial void OutboxLeaseLost(this ILogger logger, long outboxId);
 
+    [LoggerMessage(EventId = 2900, Level = LogLevel.Warning, Message = "Half the outbox lease passed before the batch was done: {Remaining} jobs given back ({Released} claims released)")]
+    public static partial void OutboxBatchGivenBack(this ILogger logger, int remaining, int released);
+
     [LoggerMessage(EventId = 2407, Level = LogLevel.Information, Message = "Outbox job {OutboxId} folded into digest {DigestKey}")]
     public static partial void OutboxDigested(this ILogger logger, long outboxId, string digestKey);
 

@@ -44,13 +44,19 @@ internal sealed class ConnectorClient : IConnectorClient
     {
         ArgumentException.ThrowIfNullOrEmpty(replyToId);
         ArgumentNullException.ThrowIfNull(activity);
-        return SendAsync(HttpMethod.Post, reference, $"activities/{Uri.EscapeDataString(replyToId)}", Outgoing(activity), cancellationToken);
+        return SendAsync(HttpMethod.Post, reference, $"activities/{Uri.EscapeDataString(replyToId)}", Outgoing(activity), _pipeline, cancellationToken);
     }
 
     public Task<ConnectorResult> SendToConversationAsync(ConversationReference reference, BotActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return SendAsync(HttpMethod.Post, reference, "activities", Outgoing(activity), cancellationToken);
+        return SendAsync(HttpMethod.Post, reference, "activities", Outgoing(activity), _pipeline, cancellationToken);
+    }
+
+    public Task<ConnectorResult> SendToConversationOnceAsync(ConversationReference reference, BotActivity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return SendAsync(HttpMethod.Post, reference, "activities", Outgoing(activity), ResiliencePipeline<HttpResponseMessage>.Empty, cancellationToken);
     }
 
     public Task<ConnectorResult> UpdateActivityAsync(
@@ -59,19 +65,19 @@ internal sealed class ConnectorClient : IConnectorClient
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         ArgumentNullException.ThrowIfNull(activity);
         BotActivity update = Outgoing(activity) with { Id = activityId };
-        return SendAsync(HttpMethod.Put, reference, $"activities/{Uri.EscapeDataString(activityId)}", update, cancellationToken);
+        return SendAsync(HttpMethod.Put, reference, $"activities/{Uri.EscapeDataString(activityId)}", update, _pipeline, cancellationToken);
     }
 
     public Task<ConnectorResult> DeleteActivityAsync(ConversationReference reference, string activityId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(activityId);
-        return SendAsync(HttpMethod.Delete, reference, $"activities/{Uri.EscapeDataString(activityId)}", body: null, cancellationToken);
+        return SendAsync(HttpMethod.Delete, reference, $"activities/{Uri.EscapeDataString(activityId)}", body: null, _pipeline, cancellationToken);
     }
 
     public Task<ConnectorResult> GetMemberAsync(ConversationReference reference, string memberId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(memberId);
-        return SendAsync(HttpMethod.Get, reference, $"members/{Uri.EscapeDataString(memberId)}", body: null, cancellationToken);
+        return SendAsync(HttpMethod.Get, reference, $"members/{Uri.EscapeDataString(memberId)}", body: null, _pipeline, cancellationToken);
     }
 
     public Task<ConnectorResult> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
@@ -79,14 +85,15 @@ internal sealed class ConnectorClient : IConnectorClient
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceUrl);
         ArgumentNullException.ThrowIfNull(parameters);
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(parameters, ActivityJson.Default.ConversationParameters);
-        return CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, cancellationToken);
+        return CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, _pipeline, cancellationToken);
     }
 
     // The channel assigns id, timestamp and serviceUrl; the bot must not send them (A2031, A2041, A2302).
     private static BotActivity Outgoing(BotActivity activity) => activity with { Id = null, Timestamp = null, ServiceUrl = null };
 
     private Task<ConnectorResult> SendAsync(
-        HttpMethod method, ConversationReference reference, string tail, BotActivity? body, CancellationToken cancellationToken)
+        HttpMethod method, ConversationReference reference, string tail, BotActivity? body, ResiliencePipeline<HttpResponseMessage> pipeline,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
         string? conversationId = reference.Conversation?.Id;
@@ -98,11 +105,11 @@ internal sealed class ConnectorClient : IConnectorClient
         // Teams conversation ids contain ':', '@', ';' and '=': escape every segment (§3.1).
         string path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/{tail}";
         byte[]? bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, ActivityJson.Default.BotActivity);
-        return CallAsync(method, reference.ServiceUrl, path, bytes, cancellationToken);
+        return CallAsync(method, reference.ServiceUrl, path, bytes, pipeline, cancellationToken);
     }
 
     private async Task<ConnectorResult> CallAsync(
-        HttpMethod method, string serviceUrl, string path, byte[]? body, CancellationToken cancellationToken)
+        HttpMethod method, string serviceUrl, string path, byte[]? body, ResiliencePipeline<HttpResponseMessage> pipeline, CancellationToken cancellationToken)
     {
         string? token = null;
         if (!_bot.Value.IsDevelopmentMode)
@@ -118,22 +125,23 @@ internal sealed class ConnectorClient : IConnectorClient
 
         // Keep the service URL's path prefix (the Playground's is /_connector, §9).
         var uri = new Uri($"{ServiceUrlTrust.Normalize(serviceUrl)}/{path}", UriKind.Absolute);
-        ConnectorResult result = await ExecuteAsync(method, uri, body, token, cancellationToken);
+        ConnectorResult result = await ExecuteAsync(method, uri, body, token, pipeline, cancellationToken);
         if (result.StatusCode == (int)HttpStatusCode.Unauthorized && token is not null)
         {
             token = await _tokens.GetTokenAsync(forceRefresh: true, cancellationToken);
-            result = await ExecuteAsync(method, uri, body, token, cancellationToken);
+            result = await ExecuteAsync(method, uri, body, token, pipeline, cancellationToken);
         }
 
         return result;
     }
 
-    private async Task<ConnectorResult> ExecuteAsync(HttpMethod method, Uri uri, byte[]? body, string? token, CancellationToken cancellationToken)
+    private async Task<ConnectorResult> ExecuteAsync(
+        HttpMethod method, Uri uri, byte[]? body, string? token, ResiliencePipeline<HttpResponseMessage> pipeline, CancellationToken cancellationToken)
     {
         int attempts = 0;
         try
         {
-            using HttpResponseMessage response = await _pipeline.ExecuteAsync(
+            using HttpResponseMessage response = await pipeline.ExecuteAsync(
                 async ct =>
                 {
                     attempts++;

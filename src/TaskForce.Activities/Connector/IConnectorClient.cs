@@ -3,8 +3,8 @@ using TaskForce.Activities.Schema;
 namespace TaskForce.Activities.Connector;
 
 /// <summary>
-/// The Bot Connector REST API the bot calls (§3.2). Implementations retry transient failures themselves and report
-/// every HTTP outcome as a <see cref="ConnectorResult"/> instead of throwing.
+/// The Bot Connector REST API the bot calls (§3.2). Implementations retry transient failures themselves (except
+/// <see cref="SendToConversationOnceAsync"/>) and report every HTTP outcome as a <see cref="ConnectorResult"/> instead of throwing.
 /// </summary>
 public interface IConnectorClient
 {
@@ -14,6 +14,13 @@ public interface IConnectorClient
 
     /// <summary><c>POST v3/conversations/{id}/activities</c>.</summary>
     public Task<ConnectorResult> SendToConversationAsync(
+        ConversationReference reference, BotActivity activity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST v3/conversations/{id}/activities</c> in a single attempt: a throttled or failed call comes back at once as
+    /// RetryLater (with the channel's Retry-After), for callers that retry on their own schedule, like the outbox.
+    /// </summary>
+    public Task<ConnectorResult> SendToConversationOnceAsync(
         ConversationReference reference, BotActivity activity, CancellationToken cancellationToken);
 
     /// <summary><c>PUT v3/conversations/{id}/activities/{activityId}</c> with the full replacement.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,20 +21,42 @@ public sealed class OutboxDispatcher(
 {
     public const string MeetingStartedReason = "meeting already started";
 
+    // The table knows when a member's last message was sent; attempts the channel refused (429, 5xx) are known only
+    // here. Without them, several jobs to one member that were throttled together would retry in the same instant.
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _lastAttempts = new();
+
     /// <summary>This dispatcher's lease owner id: unique per instance, so two processes never share one.</summary>
     public string Owner { get; } = string.Create(
         CultureInfo.InvariantCulture, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
 
-    /// <summary>Claims one batch of due jobs and processes each; returns what became of them.</summary>
+    /// <summary>
+    /// Claims one batch of due jobs and processes each; returns what became of them. A delivery starts only while at
+    /// least half of the claim's lease remains, so that it ends before another process may take the job over; once
+    /// that point has passed (slow or timing-out sends) the rest of the batch is given back, counted as LeaseLost.
+    /// </summary>
     public async Task<DispatchSummary> DispatchDueAsync(CancellationToken cancellationToken)
     {
         OutboxOptions settings = options.Value;
-        IReadOnlyList<OutboxJob> jobs = await store.ClaimDueAsync(time.GetUtcNow(), settings.Lease, Owner, settings.BatchSize, cancellationToken);
+        DateTimeOffset claimedAt = time.GetUtcNow();
+        IReadOnlyList<OutboxJob> jobs = await store.ClaimDueAsync(claimedAt, settings.Lease, Owner, settings.BatchSize, cancellationToken);
+        DateTimeOffset lastStart = claimedAt + (settings.Lease / 2);
         var summary = new DispatchSummary();
-        foreach (OutboxJob job in jobs)
+        for (int i = 0; i < jobs.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            summary.Add(await ProcessAsync(job, settings, cancellationToken));
+            if (time.GetUtcNow() >= lastStart)
+            {
+                int released = await store.ReleaseLeasesAsync(Owner, cancellationToken);
+                logger.OutboxBatchGivenBack(jobs.Count - i, released);
+                for (; i < jobs.Count; i++)
+                {
+                    summary.Add(DispatchOutcome.LeaseLost);
+                }
+
+                break;
+            }
+
+            summary.Add(await ProcessAsync(jobs[i], settings, cancellationToken));
         }
 
         return summary;
@@ -56,7 +79,7 @@ public sealed class OutboxDispatcher(
             return await FailAsync(job, "no recipient", attempted: false, cancellationToken);
         }
 
-        if (await pacer.NotBeforeAsync(memberId, cancellationToken) is { } notBefore)
+        if ((await pacer.NotBeforeAsync(memberId, cancellationToken) ?? AttemptedRecently(memberId, now, settings)) is { } notBefore)
         {
             return await RecordAsync(job, store.RescheduleAsync(job.Id, Owner, notBefore, error: null, attempted: false, cancellationToken), DispatchOutcome.Deferred);
         }
@@ -69,6 +92,7 @@ public sealed class OutboxDispatcher(
 
         bool late = now - job.DueAt > settings.LateAfter;
         pacer.RecordSend();
+        _lastAttempts[memberId] = now;
         DeliveryResult result;
         try
         {
@@ -121,6 +145,25 @@ public sealed class OutboxDispatcher(
         double delay = Math.Min(Math.Max(exponential, retryAfter?.TotalMilliseconds ?? 0), settings.RetryMaxDelay.TotalMilliseconds);
         double jitter = (((job.Id * 7919) + (job.Attempts * 104729)) % 1000) / 5000.0;
         return TimeSpan.FromMilliseconds(Math.Max(delay, retryAfter?.TotalMilliseconds ?? 0) * (1 + jitter));
+    }
+
+    /// <summary>When this dispatcher last tried the member less than <c>PerConversationInterval</c> ago, the instant it may try again.</summary>
+    private DateTimeOffset? AttemptedRecently(long memberId, DateTimeOffset now, OutboxOptions settings)
+    {
+        if (_lastAttempts.Count > 10_000)
+        {
+            foreach ((long member, DateTimeOffset at) in _lastAttempts)
+            {
+                if (now - at >= settings.PerConversationInterval)
+                {
+                    _lastAttempts.TryRemove(member, out _);
+                }
+            }
+        }
+
+        return _lastAttempts.TryGetValue(memberId, out DateTimeOffset last) && now - last < settings.PerConversationInterval
+            ? last + settings.PerConversationInterval
+            : null;
     }
 
     private async Task<DispatchOutcome> FailAsync(OutboxJob job, string reason, bool attempted, CancellationToken cancellationToken)

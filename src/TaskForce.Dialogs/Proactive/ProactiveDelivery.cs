@@ -47,7 +47,9 @@ public sealed class ProactiveDelivery(
             return new DeliveryResult.PermanentFailure("what the message is about no longer exists");
         }
 
-        ConnectorResult result = await connector.SendToConversationAsync(reference, ActivityRenderer.ToActivity(message, reference.ChannelId), cancellationToken);
+        // One attempt: the outbox retries on its own schedule (backoff honouring Retry-After, pacing, within its lease),
+        // so an inline retry here would only hold the batch and send outside the pacer's count.
+        ConnectorResult result = await connector.SendToConversationOnceAsync(reference, ActivityRenderer.ToActivity(message, reference.ChannelId), cancellationToken);
         return result.Outcome switch
         {
             ConnectorOutcome.Sent => DeliveryResult.Success,

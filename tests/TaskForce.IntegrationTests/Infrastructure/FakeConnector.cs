@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,11 +10,55 @@ using Microsoft.Extensions.Logging;
 namespace TaskForce.IntegrationTests.Infrastructure;
 
 /// <summary>One request the fake connector received.</summary>
-internal sealed record ConnectorCall(string Method, string Path, string? Authorization, string Body, DateTimeOffset At);
+internal sealed record ConnectorCall(string Method, string Path, string? Authorization, string Body, DateTimeOffset At)
+{
+    private const string ConversationsSegment = "/v3/conversations/";
+
+    /// <summary>The conversation id of a <c>v3/conversations/{id}/…</c> call, unescaped; null for other calls.</summary>
+    public string? ConversationId
+    {
+        get
+        {
+            int start = Path.IndexOf(ConversationsSegment, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return null;
+            }
+
+            start += ConversationsSegment.Length;
+            int end = Path.IndexOf('/', start);
+            return Uri.UnescapeDataString(end < 0 ? Path[start..] : Path[start..end]);
+        }
+    }
+
+    /// <summary>What the user would read: the activity's text, or its summary when it carries a card; empty otherwise.</summary>
+    public string Text
+    {
+        get
+        {
+            if (string.IsNullOrWhiteSpace(Body))
+            {
+                return string.Empty;
+            }
+
+            using var document = JsonDocument.Parse(Body);
+            JsonElement root = document.RootElement;
+            return root.TryGetProperty("text", out JsonElement text) ? text.GetString() ?? string.Empty
+                : root.TryGetProperty("summary", out JsonElement summary) ? summary.GetString() ?? string.Empty
+                : string.Empty;
+        }
+    }
+}
 
 /// <summary>A scripted answer: status, optional Retry-After seconds and JSON body.</summary>
 internal sealed record ConnectorAnswer(HttpStatusCode Status, string? Body = null, int? RetryAfterSeconds = null)
 {
+    /// <summary>Drops the connection without an answer, as a process or network dying mid-call does.</summary>
+    public static ConnectorAnswer Drop { get; } = new(HttpStatusCode.ServiceUnavailable) { Aborts = true };
+
+    /// <summary>True to abort the connection instead of answering.</summary>
+    public bool Aborts { get; init; }
+
     public static ConnectorAnswer Roster() => new(HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster","message":"The bot is not part of the conversation roster."}}""");
 }
 
@@ -27,6 +72,7 @@ internal sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorAnswer> _script = new();
     private readonly List<ConnectorCall> _calls = [];
+    private readonly List<ConnectorCall> _accepted = [];
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _callSignal = new(0);
     private int _replyCounter;
@@ -49,6 +95,21 @@ internal sealed class FakeConnector : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The calls answered with a 2xx status: the messages the channel took.</summary>
+    public IReadOnlyList<ConnectorCall> Accepted
+    {
+        get
+        {
+            lock (_calls)
+            {
+                return [.. _accepted];
+            }
+        }
+    }
+
+    /// <summary>Answers a call when the script is empty (null: the default 200); it sees each call as recorded.</summary>
+    public Func<ConnectorCall, ConnectorAnswer?>? Responder { get; set; }
 
     /// <summary>Starts the server; <paramref name="clock"/> stamps each call (pass the test's FakeTimeProvider).</summary>
     public static async Task<FakeConnector> StartAsync(TimeProvider? clock = null)
@@ -89,15 +150,30 @@ internal sealed class FakeConnector : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         string body = await reader.ReadToEndAsync(context.RequestAborted);
         string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        var call = new ConnectorCall(context.Request.Method, rawTarget, context.Request.Headers.Authorization, body, _clock.GetUtcNow());
         lock (_calls)
         {
-            _calls.Add(new ConnectorCall(context.Request.Method, rawTarget, context.Request.Headers.Authorization, body, _clock.GetUtcNow()));
+            _calls.Add(call);
         }
 
         _callSignal.Release();
         ConnectorAnswer answer = _script.TryDequeue(out ConnectorAnswer? scripted)
             ? scripted
-            : new ConnectorAnswer(HttpStatusCode.OK, $$"""{"id":"reply-{{Interlocked.Increment(ref _replyCounter)}}"}""");
+            : Responder?.Invoke(call) ?? new ConnectorAnswer(HttpStatusCode.OK, $$"""{"id":"reply-{{Interlocked.Increment(ref _replyCounter)}}"}""");
+        if (answer.Aborts)
+        {
+            context.Abort();
+            return;
+        }
+
+        if ((int)answer.Status is >= 200 and < 300)
+        {
+            lock (_calls)
+            {
+                _accepted.Add(call);
+            }
+        }
+
         context.Response.StatusCode = (int)answer.Status;
         if (answer.RetryAfterSeconds is { } seconds)
         {

@@ -25,7 +25,7 @@ public sealed class ReminderPlannerTests
             "UPDATE Meetings SET RRule = 'FREQ=WEEKLY;BYDAY=TU', StartLocal = '2030-03-05T10:00', Version = 2 WHERE Id = @Id", new { Id = moved });
         await h.Data.ExecuteAsync("UPDATE Meetings SET CancelledAtMs = @Ms WHERE Id = @Id", new { Id = cancelled, Ms = s_friday.ToUnixTimeMilliseconds() });
         PlanSummary replanned = await h.Planner.MaterializeAsync(s_friday.AddMinutes(5), CancellationToken.None);
-        await ReminderSimulationTests.RunAsync(h, s_friday.AddDays(7));
+        await h.RunAsync(s_friday.AddDays(7));
 
         IReadOnlyList<OutboxJob> movedJobs = await h.Reads.ListForMeetingAsync(moved, CancellationToken.None);
         IReadOnlyList<OutboxJob> cancelledJobs = await h.Reads.ListForMeetingAsync(cancelled, CancellationToken.None);

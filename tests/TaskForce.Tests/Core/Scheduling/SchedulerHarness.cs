@@ -102,6 +102,32 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Plays the worker: plans every PlanInterval and dispatches whenever something is due, jumping the fake clock
+    /// from one event to the next plus a poll's worth of delay.
+    /// </summary>
+    public async Task RunAsync(DateTimeOffset end)
+    {
+        OutboxDispatcher dispatcher = NewDispatcher();
+        DateTimeOffset nextPlan = Time.GetUtcNow();
+        while (Time.GetUtcNow() < end)
+        {
+            DateTimeOffset now = Time.GetUtcNow();
+            if (now >= nextPlan)
+            {
+                await Planner.MaterializeAsync(now, CancellationToken.None);
+                nextPlan = now + Scheduling.PlanInterval;
+            }
+
+            await DrainAsync(dispatcher);
+            IReadOnlyList<OutboxJob> pending = await Reads.ListAsync(OutboxListFilter.Pending, 1, CancellationToken.None);
+            DateTimeOffset next = pending.Count > 0 && pending[0].NextAttemptAt + Outbox.PollInterval < nextPlan
+                ? pending[0].NextAttemptAt + Outbox.PollInterval
+                : nextPlan;
+            Time.SetUtcNow(next < end ? (next > now ? next : now + Outbox.PollInterval) : end);
+        }
+    }
+
     public static DateTimeOffset Local(string localDateTime) =>
         DateTimeOffset.Parse(localDateTime + "+08:00", System.Globalization.CultureInfo.InvariantCulture);
 
