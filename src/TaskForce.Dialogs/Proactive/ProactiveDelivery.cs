@@ -39,9 +39,11 @@ public sealed class ProactiveDelivery(
         }
 
         string locale = Locales.For(member.Locale, stored!.Locale);
+        // Times are shown in the member's roster zone, as the chat's own answers show them; a phone's zone says where
+        // the phone is set, not where the task force meets.
         OutgoingMessage? message = job.Kind is BlockerNotices.Assigned or BlockerNotices.Update
             ? await blockerNotices.RenderAsync(job.Kind, job.BlockerId, job.Payload, locale, cancellationToken)
-            : await reminders.ComposeAsync(job, new ReminderRecipient(locale, stored!.TimeZone ?? member.TimeZone), late, time.GetUtcNow(), cancellationToken);
+            : await reminders.ComposeAsync(job, new ReminderRecipient(locale, member.TimeZone), late, time.GetUtcNow(), cancellationToken);
         if (message is null)
         {
             return new DeliveryResult.PermanentFailure("what the message is about no longer exists");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Core.Outbox;
 using TaskForce.Core.Scheduling;
@@ -41,6 +42,25 @@ public sealed class ReminderDeliveryTests
         Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'sent';"));
         // 王芳 and Anna Smith never talked to the bot: their reminders fail for good instead of being retried forever.
         Assert.Equal(2, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
+    }
+
+    [Fact]
+    public async Task Reminder_ClientInAnotherZone_ShowsTheTimeInTheMembersRosterZoneLikeTheChatDoes()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(WithMeeting);
+        ConversationDriver zhang = host.Chat("29:zhang", StaffAad);
+        JsonObject hello = zhang.Activity("帮助");
+        hello["localTimezone"] = "Europe/London";
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await TestActivities.PostAsync(host.Client, hello)).StatusCode);
+        await host.App.Services.GetRequiredService<ReminderPlanner>().RemindNowAsync("ocean-weekly", TimeSpan.FromMinutes(1), host.Time.GetUtcNow(), CancellationToken.None);
+
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        await host.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+        // The next Tuesday meeting is at 15:00 in Asia/Shanghai, the zone the roster gives 张伟 (07:00 in London).
+        string text = JsonSerializer.Serialize(JsonDocument.Parse(Assert.Single(host.Connector.Calls).Body).RootElement, s_readable);
+        Assert.Contains("15:00", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("07:00", text, StringComparison.Ordinal);
     }
 
     [Fact]
