@@ -70,7 +70,8 @@ internal sealed class DialogActivityHandler(
                 logger.DialogTurnFailed(ex, turn.Activity.Id);
             }
 
-            string sorry = texts.Get(new TextKey("common", busy ? "busy-retry" : "error-retry"), Locales.Resolve(turn.Locale));
+            TextKey key = busy ? new TextKey("common", "busy-retry") : new TextKey("common", "error-retry");
+            string sorry = texts.Get(key, Locales.Resolve(turn.Locale));
             await turn.SendAsync(BotActivity.Message(sorry), cancellationToken);
             return new TurnOutcome([]);
         }
