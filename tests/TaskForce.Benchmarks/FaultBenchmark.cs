@@ -6,19 +6,25 @@ namespace TaskForce.Benchmarks;
 
 /// <summary>
 /// What the bot survives, each against the real bot as a separate process: <c>kill -9</c> during a stream of
-/// reports, every activity sent twice, and a corpus of hostile requests.
+/// reports, every activity sent twice, a corpus of hostile requests, the database locked by another process,
+/// and the connector down during a reminder window.
 /// </summary>
 internal static class FaultBenchmark
 {
     private const int Users = 16;
 
-    public static async Task RunAsync(BenchmarkSettings settings, ResultTable table, CancellationToken cancellationToken)
+    public static async Task RunAsync(BenchmarkSettings settings, TimeSpan connectorDown, ResultTable table, CancellationToken cancellationToken)
     {
-        await using BotInstance bot = await BotInstance.CreateAsync(Users, cancellationToken);
-        await bot.StartAsync(cancellationToken);
-        await KillAsync(bot, settings, table, cancellationToken);
-        await DuplicatesAsync(bot, table, cancellationToken);
-        await HostileRequests.RunAsync(bot.Server!, table, cancellationToken);
+        await using (BotInstance bot = await BotInstance.CreateAsync(Users, cancellationToken))
+        {
+            await bot.StartAsync(cancellationToken);
+            await KillAsync(bot, settings, table, cancellationToken);
+            await DuplicatesAsync(bot, table, cancellationToken);
+            await HostileRequests.RunAsync(bot.Server!, table, cancellationToken);
+        }
+
+        await LockedDatabaseFault.RunAsync(table, cancellationToken);
+        await ConnectorOutageFault.RunAsync(connectorDown, table, cancellationToken);
     }
 
     /// <summary>Reports stream in from every user; the bot is killed with SIGKILL mid-stream, then restarted.</summary>
@@ -97,7 +103,7 @@ internal static class FaultBenchmark
     }
 
     /// <summary>Reports per (user, percent), the user read from the task key T{user}.</summary>
-    private static async Task<Dictionary<(int, int), long>> ReportCountsAsync(BotInstance bot, CancellationToken cancellationToken)
+    internal static async Task<Dictionary<(int, int), long>> ReportCountsAsync(BotInstance bot, CancellationToken cancellationToken)
     {
         IEnumerable<(string Key, long Percent, long Count)> rows = await bot.QueryAsync<(string, long, long)>(
             "SELECT t.Key, r.Percent, COUNT(*) FROM Reports r JOIN Tasks t ON t.Id = r.TaskId WHERE r.Percent IS NOT NULL GROUP BY t.Key, r.Percent",

@@ -39,6 +39,10 @@ internal static class TurnBenchmark
 
         Print(table, http, durable, botRun);
         table.Check("bot: reports saved / reports confirmed", $"{saved} / {confirmed}", "equal", saved == confirmed);
+
+        // The JavaScript botbuilder echo peer, a third baseline: see JsPeerBaseline.cs.
+        await JsPeerBaseline.RunAsync(
+            settings, [.. botRun.Levels.Select(level => new JsPeerBaseline.BotLevel(level.Load.Concurrency, level.Load.RequestsPerSecond, level.CpuMsPerTurn))], table, cancellationToken);
     }
 
     private static async Task<Run> BaselineAsync(string verb, string[] arguments, BenchmarkSettings settings, CancellationToken cancellationToken)

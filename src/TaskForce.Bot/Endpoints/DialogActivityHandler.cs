@@ -18,6 +18,7 @@ internal sealed class DialogActivityHandler(
     ConversationReferenceStore references,
     IConnectorClient connector,
     TextCatalog texts,
+    UnsavedTurns unsaved,
     TimeProvider time,
     ILogger<DialogActivityHandler> logger)
     : IActivityHandler
@@ -57,16 +58,27 @@ internal sealed class DialogActivityHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.DialogTurnFailed(ex, turn.Activity.Id);
-            string sorry = texts.Get(new TextKey("common", "error-retry"), Locales.Resolve(turn.Locale));
+            // The turn's transaction was rolled back: nothing was saved, so the same activity may run again.
+            unsaved.Add(turn);
+            bool busy = DatabaseBusy.Is(ex);
+            if (busy)
+            {
+                logger.DialogTurnBusy(turn.Activity.Id);
+            }
+            else
+            {
+                logger.DialogTurnFailed(ex, turn.Activity.Id);
+            }
+
+            TextKey key = busy ? new TextKey("common", "busy-retry") : new TextKey("common", "error-retry");
+            string sorry = texts.Get(key, Locales.Resolve(turn.Locale));
             await turn.SendAsync(BotActivity.Message(sorry), cancellationToken);
             return new TurnOutcome([]);
         }
 
         if (result.MemberId is long memberId)
         {
-            // Proactive messages (reminders, escalations) go to the member's latest conversation.
-            await references.AssignMemberAsync(input.ChannelId, input.ConversationId, input.UserId, memberId, time.GetUtcNow(), cancellationToken);
+            await AssignMemberAsync(turn, input, memberId, cancellationToken);
         }
 
         logger.DialogTurn(turn.Activity.Id, result.Intent ?? "none", result.Messages.Count, result.Duplicate, result.PromptTokens, result.CompletionTokens);
@@ -76,6 +88,20 @@ internal sealed class DialogActivityHandler(
         }
 
         return result;
+    }
+
+    private async Task AssignMemberAsync(TurnContext turn, TurnInput input, long memberId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Proactive messages (reminders, escalations) go to the member's latest conversation.
+            await references.AssignMemberAsync(input.ChannelId, input.ConversationId, input.UserId, memberId, time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseBusy.Is(ex))
+        {
+            // The turn itself is saved and its replies must go out; the assignment is retried on the member's next turn.
+            logger.MemberAssignmentBusy(turn.Activity.Id);
+        }
     }
 
     private TurnInput? Input(TurnContext turn, string text, JsonElement? value)

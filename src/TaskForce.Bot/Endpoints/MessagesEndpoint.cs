@@ -60,7 +60,16 @@ internal static class MessagesEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity needs channelId and conversation.id.");
         }
 
-        await capture.CaptureAsync(activity, cancellationToken);
+        try
+        {
+            await capture.CaptureAsync(activity, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseBusy.Is(ex))
+        {
+            // The turn still runs: if the database stays busy it answers with the busy reply, not a 500.
+            logger.ReferenceCaptureBusy(activity.Id);
+        }
+
         TurnResult result = await turns.RunAsync(activity, auth.CallerId, handler, cancellationToken);
         return Respond(activity, result);
     }

@@ -15,6 +15,7 @@ internal static class MessagingSetup
         services.AddSingleton<IServiceUrlStore, StoredServiceUrls>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<ConversationReferenceCapture>();
+        services.AddSingleton<UnsavedTurns>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<IActivityHandler, DialogActivityHandler>();
         services.AddOptions<MessagingOptions>()

@@ -14,6 +14,7 @@ namespace TaskForce.Bot.Endpoints;
 internal sealed class TurnRunner(
     ConversationLocks locks,
     ProcessedActivityStore processed,
+    UnsavedTurns unsaved,
     IConnectorClient connector,
     IOptions<BotOptions> options,
     TimeProvider time,
@@ -50,11 +51,29 @@ internal sealed class TurnRunner(
             return TurnResult.Failure();
         }
 
-        if (activity.Id is { Length: > 0 } handledId)
+        if (unsaved.Remove(turn))
         {
-            await processed.MarkProcessedAsync(channelId, conversationId, handledId, time.GetUtcNow(), cancellationToken);
+            logger.TurnLeftUnprocessed(activity.Id);
+        }
+        else if (activity.Id is { Length: > 0 } handledId)
+        {
+            await MarkProcessedAsync(channelId, conversationId, handledId, cancellationToken);
         }
 
         return new TurnResult(invoke, turn.BufferedReplies, Duplicate: false, Failed: false);
+    }
+
+    private async Task MarkProcessedAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await processed.MarkProcessedAsync(channelId, conversationId, activityId, time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseBusy.Is(ex))
+        {
+            // Only turns that wrote nothing get here (a dialog turn marks itself inside its own transaction), so
+            // running such a turn again on a re-delivery is harmless; answering 500 for it would not be.
+            logger.ProcessedMarkBusy(activityId);
+        }
     }
 }
