@@ -50,7 +50,8 @@ internal sealed class TurnRunner(
             return TurnResult.Failure();
         }
 
-        if (activity.Id is { Length: > 0 } handledId)
+        // A dialog turn records the activity in its own transaction; other activities are recorded here.
+        if (activity.Id is { Length: > 0 } handledId && !turn.ProcessedRecorded)
         {
             await processed.MarkProcessedAsync(channelId, conversationId, handledId, time.GetUtcNow(), cancellationToken);
         }
