@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MemberStore>();
         services.AddSingleton<LinkCodeService>();
         services.AddSingleton<CampaignStore>();
+        services.AddSingleton<RosterCache>();
         services.AddSingleton<TaskStore>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<BlockerStore>();

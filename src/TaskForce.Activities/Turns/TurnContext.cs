@@ -48,6 +48,12 @@ public sealed class TurnContext
 
     public IReadOnlyList<BotActivity> BufferedReplies => _buffered;
 
+    /// <summary>
+    /// Set by a handler that recorded the activity as processed inside its own transaction, so the runner does not
+    /// record it a second time.
+    /// </summary>
+    public bool ProcessedRecorded { get; set; }
+
     /// <summary>Sends a reply into the conversation; null when it was buffered for an expectReplies response.</summary>
     public async Task<ConnectorResult?> SendAsync(BotActivity activity, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using TaskForce.Activities.Connector;
 using TaskForce.Activities.Schema;
 using TaskForce.Activities.Turns;
+using TaskForce.Bot.Operations;
 using TaskForce.Core.Conversations;
 using TaskForce.Dialogs.Engine;
 using TaskForce.Dialogs.Rendering;
@@ -76,12 +77,19 @@ internal sealed class DialogActivityHandler(
             return new TurnOutcome([]);
         }
 
+        turn.ProcessedRecorded |= result.Recorded;
         if (result.MemberId is long memberId)
         {
             await AssignMemberAsync(turn, input, memberId, cancellationToken);
         }
 
-        logger.DialogTurn(turn.Activity.Id, result.Intent ?? "none", result.Messages.Count, result.Duplicate, result.PromptTokens, result.CompletionTokens);
+        string intent = result.Intent ?? "none";
+        if (TurnIntent.Current is { } measured)
+        {
+            measured.Intent = intent;
+        }
+
+        logger.DialogTurn(turn.Activity.Id, intent, result.Messages.Count, result.Duplicate, result.PromptTokens, result.CompletionTokens);
         foreach (OutgoingMessage message in result.Messages)
         {
             await turn.SendAsync(ActivityRenderer.ToActivity(message, input.ChannelId), cancellationToken);

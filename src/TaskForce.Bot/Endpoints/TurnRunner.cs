@@ -55,8 +55,9 @@ internal sealed class TurnRunner(
         {
             logger.TurnLeftUnprocessed(activity.Id);
         }
-        else if (activity.Id is { Length: > 0 } handledId)
+        else if (activity.Id is { Length: > 0 } handledId && !turn.ProcessedRecorded)
         {
+            // A dialog turn records the activity in its own transaction; other activities are recorded here.
             await MarkProcessedAsync(channelId, conversationId, handledId, cancellationToken);
         }
 

@@ -29,9 +29,6 @@ internal static class OperationsSetup
         services.AddTransient<ConnectorAttemptCounter>();
         services.AddHttpClient(nameof(IConnectorClient)).AddHttpMessageHandler<ConnectorAttemptCounter>();
 
-        builder.Logging.AddProvider(new TurnIntentLoggerProvider());
-        builder.Logging.AddFilter<TurnIntentLoggerProvider>(TurnIntentLoggerProvider.Category, LogLevel.Information);
-
         services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) => host.ShutdownTimeout = shutdown.Value.ShutdownTimeout);
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -1,8 +1,8 @@
 namespace TaskForce.Bot.Operations;
 
 /// <summary>
-/// The intent of the turn in progress. The dialog handler announces it in its "Turn … intent …" log line
-/// (event 4211); <see cref="TurnIntentLoggerProvider"/> copies it here so the turn metrics can be tagged with it.
+/// The intent of the turn in progress: the dialog handler sets it once the dialogs have run, so the turn metrics
+/// (<see cref="MeasuredActivityHandler"/>) can be tagged with it.
 /// </summary>
 internal sealed class TurnIntent
 {

@@ -9,14 +9,19 @@ public sealed class MemberStore(SqliteConnectionFactory connections)
 {
     private const string SelectMember = "SELECT Id, Key, Name, NameEn, DepartmentId, Locale, TimeZone FROM Members";
 
+    private const string FindByAccountSql = SelectMember + """
+         WHERE Active = 1 AND Id = (SELECT MemberId FROM MemberAccounts WHERE ChannelId = @ChannelId AND UserId = @UserId);
+        """;
+
     public async Task<Member?> FindByAccountAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        const string Sql = SelectMember + """
-             WHERE Active = 1 AND Id = (SELECT MemberId FROM MemberAccounts WHERE ChannelId = @ChannelId AND UserId = @UserId);
-            """;
         await using SqliteConnection connection = await connections.OpenAsync(cancellationToken);
-        return await LoadAsync(connection, null, Sql, new { ChannelId = channelId, UserId = userId }, cancellationToken);
+        return await FindByAccountAsync(connection, channelId, userId, cancellationToken);
     }
+
+    /// <summary>The active member linked to the chat account, read on a connection the caller holds.</summary>
+    public static Task<Member?> FindByAccountAsync(SqliteConnection connection, string channelId, string userId, CancellationToken cancellationToken) =>
+        LoadAsync(connection, null, FindByAccountSql, new { ChannelId = channelId, UserId = userId }, cancellationToken);
 
     public async Task<Member?> FindByAadObjectIdAsync(string aadObjectId, CancellationToken cancellationToken)
     {

@@ -77,20 +77,19 @@ public sealed class DialogEngine
     private async Task<TurnOutcome> RunOnceAsync(TurnInput input, CancellationToken cancellationToken)
     {
         DateTimeOffset now = _time.GetUtcNow();
-        (Member? member, bool autoLinked) = await _understanding.IdentifyAsync(input, cancellationToken);
-        if (member is null)
+        (Member? member, bool autoLinked, TurnUnderstanding.Understood? read) = await _understanding.ReadAsync(input, now, cancellationToken);
+        if (member is null || read is not { } understood)
         {
             return await _unknownUsers.HandleAsync(input, now, cancellationToken);
         }
 
-        TurnUnderstanding.Understood understood = await _understanding.UnderstandAsync(member, input, now, cancellationToken);
         return await _database.WriteAsync(
             async session =>
             {
                 if (input.ActivityId is not null
                     && !await ConversationStateStore.TryMarkProcessedAsync(session, input.ChannelId, input.ConversationId, input.ActivityId, now, cancellationToken))
                 {
-                    return new TurnOutcome([], Duplicate: true, member.Id);
+                    return new TurnOutcome([], Duplicate: true, member.Id) { Recorded = true };
                 }
 
                 var context = new DialogContext(
@@ -126,6 +125,7 @@ public sealed class DialogEngine
                 {
                     PromptTokens = understood.Usage.Prompt,
                     CompletionTokens = understood.Usage.Completion,
+                    Recorded = input.ActivityId is not null,
                 };
             },
             cancellationToken);

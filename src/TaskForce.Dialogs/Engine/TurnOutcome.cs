@@ -9,4 +9,7 @@ public sealed record TurnOutcome(IReadOnlyList<OutgoingMessage> Messages, bool D
     public long PromptTokens { get; init; }
 
     public long CompletionTokens { get; init; }
+
+    /// <summary>The turn's transaction recorded the activity as processed (or found it recorded): nobody needs to again.</summary>
+    public bool Recorded { get; init; }
 }

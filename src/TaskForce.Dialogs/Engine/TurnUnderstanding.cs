@@ -1,7 +1,9 @@
+using Microsoft.Data.Sqlite;
 using TaskForce.Core.Access;
 using TaskForce.Core.Calendar;
 using TaskForce.Core.Campaigns;
 using TaskForce.Core.Members;
+using TaskForce.Core.Storage;
 using TaskForce.Core.Tasks;
 using TaskForce.Dialogs.Language;
 using TaskForce.Dialogs.Recognizers;
@@ -10,9 +12,17 @@ using TaskForce.Dialogs.Texts;
 
 namespace TaskForce.Dialogs.Engine;
 
-/// <summary>Before the transaction: who the user is, what they may act on, and what the message means.</summary>
-internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, CampaignStore campaigns, IRecognizer recognizer, LanguageFront language)
+/// <summary>
+/// Before the transaction: who the user is, what they may act on, and what the message means. The reads share one
+/// connection, and what the roster seldom changes (the member, campaigns, departments, task names) comes from
+/// <see cref="RosterCache"/> for the database's current roster version.
+/// </summary>
+internal sealed class TurnUnderstanding(
+    Database database, MemberStore members, TaskStore tasks, RosterCache roster, IRecognizer recognizer, LanguageFront language)
 {
+    /// <summary>Who wrote (null when not on the roster) and, for a member, what the message means.</summary>
+    public sealed record Reading(Member? Member, bool AutoLinked, Understood? Understood);
+
     public sealed record Understood(
         Recognition Recognition, Command? Command, TimeZoneInfo Zone, IReadOnlyList<TaskView> Reportable, ReferenceData Reference, TaskView? ForeignTask)
     {
@@ -25,9 +35,27 @@ internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, Ca
         public TokenUsage Usage { get; init; } = TokenUsage.None;
     }
 
+    /// <summary>Identifies the user and, when they are a member, understands the message: every read on one connection.</summary>
+    public async Task<Reading> ReadAsync(TurnInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await database.OpenAsync(cancellationToken);
+        RosterSnapshot snapshot = await roster.GetAsync(connection, cancellationToken);
+        (Member? member, bool autoLinked) = await IdentifyAsync(connection, snapshot, input, cancellationToken);
+        return member is null
+            ? new Reading(null, false, null)
+            : new Reading(member, autoLinked, await UnderstandAsync(connection, snapshot, member, input, now, cancellationToken));
+    }
+
     public async Task<(Member? Member, bool AutoLinked)> IdentifyAsync(TurnInput input, CancellationToken cancellationToken)
     {
-        Member? member = await members.FindByAccountAsync(input.ChannelId, input.UserId, cancellationToken);
+        await using SqliteConnection connection = await database.OpenAsync(cancellationToken);
+        return await IdentifyAsync(connection, await roster.GetAsync(connection, cancellationToken), input, cancellationToken);
+    }
+
+    private async Task<(Member? Member, bool AutoLinked)> IdentifyAsync(
+        SqliteConnection connection, RosterSnapshot snapshot, TurnInput input, CancellationToken cancellationToken)
+    {
+        Member? member = await snapshot.FindMemberAsync(connection, input.ChannelId, input.UserId, cancellationToken);
         if (member is not null)
         {
             return (member, false);
@@ -44,15 +72,16 @@ internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, Ca
         return (member, member is not null);
     }
 
-    public async Task<Understood> UnderstandAsync(Member member, TurnInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Understood> UnderstandAsync(
+        SqliteConnection connection, RosterSnapshot snapshot, Member member, TurnInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         TimeZoneInfo zone = TimeZones.Find(member.TimeZone);
         DateOnly today = TimeZones.LocalDate(now, zone);
         var scope = AccessScope.For(member);
-        IReadOnlyList<TaskView> reportable = await tasks.ListReportableAsync(scope, today, cancellationToken);
-        var reference = new ReferenceData(await campaigns.ListCampaignsAsync(cancellationToken), await campaigns.ListDepartmentsAsync(cancellationToken));
+        IReadOnlyList<TaskView> reportable = await tasks.ListReportableAsync(connection, scope, today, cancellationToken);
+        var reference = new ReferenceData(snapshot.Campaigns, snapshot.Departments);
         Command? command = Command.Parse(input.Text, input.Value);
-        RecognitionContext recognitionContext = Context(today, reportable, reference);
+        RecognitionContext recognitionContext = Context(today, Candidates(reportable), reference);
         Recognition recognition = command?.Action switch
         {
             Command.Confirm => new Recognition(Intent.Confirm, RecognizedEntities.Empty, input.Text),
@@ -70,7 +99,7 @@ internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, Ca
         if (command is null && recognition.Entities.TaskIds.Count == 0
             && recognition.Intent is Intent.ReportProgress or Intent.EscalateBlocker or Intent.StatusQuestion)
         {
-            foreign = await FindForeignTaskAsync(member, input.Text, today, reportable, reference, cancellationToken);
+            foreign = await FindForeignTaskAsync(connection, snapshot, member, input.Text, today, reportable, reference, cancellationToken);
         }
 
         return new Understood(recognition, command, zone, reportable, reference, foreign)
@@ -81,25 +110,39 @@ internal sealed class TurnUnderstanding(MemberStore members, TaskStore tasks, Ca
         };
     }
 
-    /// <summary>Whether the message names a task the member may not act on, so the refusal can say why.</summary>
+    /// <summary>
+    /// Whether the message names a task the member may not act on, so the refusal can say why. The names come from the
+    /// roster snapshot; only the one task matched is read in full.
+    /// </summary>
     private async Task<TaskView?> FindForeignTaskAsync(
-        Member member, string text, DateOnly today, IReadOnlyList<TaskView> reportable, ReferenceData reference, CancellationToken cancellationToken)
+        SqliteConnection connection, RosterSnapshot snapshot, Member member, string text, DateOnly today, IReadOnlyList<TaskView> reportable,
+        ReferenceData reference, CancellationToken cancellationToken)
     {
-        var everything = new AccessScope(member.Id, CityWide: true, new HashSet<long>());
-        IReadOnlyList<TaskView> all = await tasks.QueryAsync(everything, new TaskFilter(), today, cancellationToken);
-        TaskView[] others = [.. all.Where(t => reportable.All(r => r.Id != t.Id))];
+        HashSet<long> own = [.. reportable.Select(t => t.Id)];
+        IReadOnlyList<RosterTask> open = await snapshot.OpenTasksAsync(connection, cancellationToken);
+        TaskCandidate[] others = [.. open.Where(t => !own.Contains(t.Id)).Select((t, i) => new TaskCandidate(t.Id, t.Title, t.TitleEn, t.Aliases, i + 1))];
         if (others.Length == 0)
         {
             return null;
         }
 
         IReadOnlyList<long> matched = recognizer.Recognize(text, Context(today, others, reference)).Entities.TaskIds;
-        return matched.Count == 1 ? others.First(t => t.Id == matched[0]) : null;
+        if (matched.Count != 1)
+        {
+            return null;
+        }
+
+        var everything = new AccessScope(member.Id, CityWide: true, new HashSet<long>());
+        IReadOnlyList<TaskView> found = await tasks.QueryAsync(connection, null, everything, new TaskFilter { TaskId = matched[0] }, today, cancellationToken);
+        return found.Count == 1 ? found[0] : null;
     }
 
-    private static RecognitionContext Context(DateOnly today, IReadOnlyList<TaskView> tasks, ReferenceData reference) => new(
+    private static TaskCandidate[] Candidates(IReadOnlyList<TaskView> tasks) =>
+        [.. tasks.Select((t, i) => new TaskCandidate(t.Id, t.Title, t.TitleEn, t.Aliases, i + 1))];
+
+    private static RecognitionContext Context(DateOnly today, IReadOnlyList<TaskCandidate> tasks, ReferenceData reference) => new(
         today,
-        [.. tasks.Select((t, i) => new TaskCandidate(t.Id, t.Title, t.TitleEn, t.Aliases, i + 1))],
+        tasks,
         [.. reference.Departments.Select(d => new NamedCandidate(d.Id, d.Name, d.NameEn, d.Aliases))],
         [.. reference.Campaigns.Select(c => new NamedCandidate(c.Id, c.Name, c.NameEn, c.Aliases))]);
 }

@@ -15,7 +15,7 @@ internal sealed class UnknownUsers(Database database, LinkCodeService linkCodes,
     {
         string locale = Locales.Resolve(input.Locale);
         Recognition recognition = recognizer.Recognize(input.Text, RecognitionContext.Empty(TimeZones.LocalDate(now, TimeZones.Find(input.TimeZone))));
-        return await database.WriteAsync(
+        TurnOutcome outcome = await database.WriteAsync(
             async session =>
             {
                 if (input.ActivityId is not null
@@ -46,6 +46,7 @@ internal sealed class UnknownUsers(Database database, LinkCodeService linkCodes,
                 return Reply(texts.Get(new TextKey("link", key), locale));
             },
             cancellationToken);
+        return outcome with { Recorded = input.ActivityId is not null };
     }
 
     private static TurnOutcome Reply(string text) => new([new OutgoingMessage(text)], Intent: nameof(Intent.LinkAccount));
