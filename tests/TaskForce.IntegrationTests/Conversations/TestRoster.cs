@@ -1,3 +1,4 @@
+using TaskForce.Dialogs.Rendering;
 using TaskForce.Dialogs.Texts;
 
 namespace TaskForce.IntegrationTests.Conversations;
@@ -37,8 +38,9 @@ internal static class TestRoster
 
     private static readonly Lazy<TextCatalog> s_texts = new(() => TextCatalog.LoadDirectory(TextCatalog.DefaultDirectory));
 
+    /// <summary>A catalogue text as a Teams user receives it (the conversations here are on the msteams channel).</summary>
     public static string Text(string file, string key, string locale = Locales.Chinese, params (string, object?)[] args) =>
-        s_texts.Value.Get(new TextKey(file, key), locale, args);
+        ActivityRenderer.ForChannel(s_texts.Value.Get(new TextKey(file, key), locale, args), "msteams");
 
     /// <summary>The part of a text before its first placeholder, for replies whose values vary.</summary>
     public static string Prefix(string file, string key, string locale = Locales.Chinese)
