@@ -163,7 +163,16 @@ internal sealed class TaskSummaryStore(SqliteConnectionFactory connections, IOpt
         SinceMs = reportedSince.ToUnixTimeMilliseconds(),
     };
 
-    private sealed record NonReporterRow(long MemberId, string Name, long OpenTasks);
+    // Properties, not a positional record: with no rows, SQLite reports the computed count's type as a blob and
+    // Dapper would find no matching constructor.
+    private sealed record NonReporterRow
+    {
+        public long MemberId { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public long OpenTasks { get; init; }
+    }
 
     /// <summary>A listed task, read and turned into a view exactly as <see cref="TaskStore.QueryAsync(AccessScope, TaskFilter, DateOnly, CancellationToken)"/> does.</summary>
     private sealed record ListedRow

@@ -60,6 +60,21 @@ public sealed class TaskSummaryTests
     }
 
     [Fact]
+    public async Task SummarizeAsync_NothingInScope_CountsZeroAndListsNothing()
+    {
+        await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
+        var store = new TaskStore(db.Connections, Options.Create(new TrafficLightOptions()));
+
+        CampaignSummary summary = await store.SummarizeAsync(new AccessScope(1, CityWide: true, new HashSet<long>()), null, s_today, s_now, CancellationToken.None);
+
+        Assert.Equal([Light.Green, Light.Yellow, Light.Red, Light.Done], summary.Counts.Keys);
+        Assert.All(summary.Counts.Values, n => Assert.Equal(0, n));
+        Assert.Empty(summary.Overdue);
+        Assert.Empty(summary.RedAndYellow);
+        Assert.Empty(summary.NonReporters);
+    }
+
+    [Fact]
     public async Task SummarizeAsync_ExpectedPercentAtHalf_RoundsAwayFromZeroLikeTheCode()
     {
         await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
