@@ -69,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OutboxDigestStore>();
         services.AddSingleton<OutboxPacer>();
         services.AddSingleton<NoiseBudget>();
+        services.AddSingleton<NudgeStore>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<EscalationStore>();
         services.AddSingleton<EscalationService>();

@@ -22,24 +22,40 @@ public sealed class OutboxStore(Database db)
 
     private const string Actor = "outbox";
 
-    /// <summary>Inserts the jobs whose idempotency key is new; returns how many were inserted.</summary>
-    public Task<int> EnqueueAsync(IReadOnlyList<NewOutboxJob> jobs, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows per write transaction when many jobs are enqueued. A chunk of 2,000 rows holds the write lock for tens of
+    /// milliseconds (a few µs per row with the prepared insert, plus one commit), so a report turn waiting behind a
+    /// year of reminders waits about one chunk, not seconds; and a year for 15 campaigns (315,000 jobs) still takes
+    /// only ~160 commits.
+    /// </summary>
+    internal const int EnqueueChunkSize = 2_000;
+
+    private const string EnqueueSql = """
+        INSERT INTO Outbox (Kind, IdempotencyKey, DueAtMs, NotAfterMs, RecipientMemberId, MeetingId, BlockerId, Payload,
+                            NextAttemptAtMs, Critical, CreatedAtMs)
+        VALUES (@Kind, @IdempotencyKey, @DueAtMs, @NotAfterMs, @RecipientMemberId, @MeetingId, @BlockerId, @Payload,
+                @DueAtMs, @Critical, @NowMs)
+        ON CONFLICT(IdempotencyKey) DO NOTHING;
+        """;
+
+    /// <summary>
+    /// Inserts the jobs whose idempotency key is new, <see cref="EnqueueChunkSize"/> rows per write transaction (the lock
+    /// is released between chunks); returns how many were inserted. Each chunk commits on its own: if a later one
+    /// fails, the earlier ones stay, and enqueuing the same jobs again inserts only what is missing.
+    /// </summary>
+    public async Task<int> EnqueueAsync(IReadOnlyList<NewOutboxJob> jobs, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        return jobs.Count == 0
-            ? Task.FromResult(0)
-            : db.WriteAsync(
-                async (connection, transaction) =>
-                {
-                    int inserted = 0;
-                    foreach (NewOutboxJob job in jobs)
-                    {
-                        inserted += await EnqueueAsync(connection, transaction, job, now, cancellationToken) ? 1 : 0;
-                    }
-
-                    return inserted;
-                },
+        int inserted = 0;
+        for (int start = 0; start < jobs.Count; start += EnqueueChunkSize)
+        {
+            int first = start;
+            inserted += await db.WriteAsync(
+                (connection, transaction) => InsertChunkAsync(connection, transaction, jobs, first, Math.Min(jobs.Count, first + EnqueueChunkSize), now, cancellationToken),
                 cancellationToken);
+        }
+
+        return inserted;
     }
 
     /// <summary>Inserts one job inside the caller's transaction (so a domain change and its messages commit together).</summary>
@@ -48,15 +64,8 @@ public sealed class OutboxStore(Database db)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(job);
-        const string Sql = """
-            INSERT INTO Outbox (Kind, IdempotencyKey, DueAtMs, NotAfterMs, RecipientMemberId, MeetingId, BlockerId, Payload,
-                                NextAttemptAtMs, Critical, CreatedAtMs)
-            VALUES (@Kind, @IdempotencyKey, @DueAtMs, @NotAfterMs, @RecipientMemberId, @MeetingId, @BlockerId, @Payload,
-                    @DueAtMs, @Critical, @NowMs)
-            ON CONFLICT(IdempotencyKey) DO NOTHING;
-            """;
         int rows = await connection.ExecuteAsync(new CommandDefinition(
-            Sql,
+            EnqueueSql,
             new
             {
                 job.Kind,
@@ -220,6 +229,47 @@ public sealed class OutboxStore(Database db)
         }
 
         return rows == 1;
+    }
+
+    /// <summary>
+    /// Jobs [<paramref name="start"/>, <paramref name="end"/>) through one prepared command whose parameters are reset per
+    /// row: Dapper would prepare the statement again for every row, which was most of the cost of planning a year.
+    /// </summary>
+    private static async Task<int> InsertChunkAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<NewOutboxJob> jobs, int start, int end,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = EnqueueSql;
+        SqliteParameter kind = command.Parameters.Add("@Kind", SqliteType.Text);
+        SqliteParameter key = command.Parameters.Add("@IdempotencyKey", SqliteType.Text);
+        SqliteParameter due = command.Parameters.Add("@DueAtMs", SqliteType.Integer);
+        SqliteParameter notAfter = command.Parameters.Add("@NotAfterMs", SqliteType.Integer);
+        SqliteParameter recipient = command.Parameters.Add("@RecipientMemberId", SqliteType.Integer);
+        SqliteParameter meeting = command.Parameters.Add("@MeetingId", SqliteType.Integer);
+        SqliteParameter blocker = command.Parameters.Add("@BlockerId", SqliteType.Integer);
+        SqliteParameter payload = command.Parameters.Add("@Payload", SqliteType.Text);
+        SqliteParameter critical = command.Parameters.Add("@Critical", SqliteType.Integer);
+        command.Parameters.Add("@NowMs", SqliteType.Integer).Value = now.ToUnixTimeMilliseconds();
+        command.Prepare();
+        int inserted = 0;
+        for (int i = start; i < end; i++)
+        {
+            NewOutboxJob job = jobs[i];
+            kind.Value = job.Kind;
+            key.Value = job.IdempotencyKey;
+            due.Value = job.DueAt.ToUnixTimeMilliseconds();
+            notAfter.Value = (object?)job.NotAfter?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+            recipient.Value = (object?)job.RecipientMemberId ?? DBNull.Value;
+            meeting.Value = (object?)job.MeetingId ?? DBNull.Value;
+            blocker.Value = (object?)job.BlockerId ?? DBNull.Value;
+            payload.Value = job.Payload;
+            critical.Value = job.Critical ? 1 : 0;
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return inserted;
     }
 
     private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -17,9 +17,12 @@ public sealed class ReminderPlanner(
     MeetingStore meetings,
     CalendarStore calendars,
     OutboxStore outbox,
+    NudgeStore nudges,
     IOptions<SchedulingOptions> options,
     ILogger<ReminderPlanner> logger)
 {
+    private static readonly IReadOnlyDictionary<long, IReadOnlyList<long>> s_nobody = new Dictionary<long, IReadOnlyList<long>>();
+
     public async Task<PlanSummary> MaterializeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         WorkingCalendar calendar = await calendars.LoadAsync(cancellationToken);
@@ -102,9 +105,11 @@ public sealed class ReminderPlanner(
         foreach (MeetingOccurrence occurrence in occurrences)
         {
             DateTimeOffset nudgeDue = occurrence.Start.AddMinutes(-firstOffset);
-            MeetingOccurrence? previous = now >= nudgeDue - settings.NudgeLookahead
-                ? MeetingSchedule.Previous(meeting, calendar, occurrence.Start)
-                : null;
+            bool nudging = now >= nudgeDue - settings.NudgeLookahead;
+            MeetingOccurrence? previous = nudging ? MeetingSchedule.Previous(meeting, calendar, occurrence.Start) : null;
+            IReadOnlyDictionary<long, IReadOnlyList<long>> unreported = nudging
+                ? await nudges.UnreportedTaskIdsByOwnerAsync(meeting.CampaignId, previous?.Start ?? DateTimeOffset.UnixEpoch, cancellationToken)
+                : s_nobody;
             foreach (Attendee attendee in attendees)
             {
                 foreach (int offset in meeting.ReminderOffsetsMinutes.Distinct())
@@ -118,9 +123,9 @@ public sealed class ReminderPlanner(
                     }
                 }
 
-                if (now >= nudgeDue - settings.NudgeLookahead
-                    && await NudgeJobAsync(meeting, occurrence, previous, attendee, nudgeDue, cancellationToken) is { } nudge)
+                if (nudging && unreported.TryGetValue(attendee.MemberId, out IReadOnlyList<long>? taskIds))
                 {
+                    NewOutboxJob nudge = NudgeJob(meeting, occurrence, previous, attendee, nudgeDue, taskIds);
                     keep.Add(nudge.IdempotencyKey);
                     jobs.Add(nudge);
                 }
@@ -130,16 +135,9 @@ public sealed class ReminderPlanner(
         return (jobs, keep);
     }
 
-    private async Task<NewOutboxJob?> NudgeJobAsync(
-        Meeting meeting, MeetingOccurrence occurrence, MeetingOccurrence? previous, Attendee attendee, DateTimeOffset due, CancellationToken cancellationToken)
+    private static NewOutboxJob NudgeJob(
+        Meeting meeting, MeetingOccurrence occurrence, MeetingOccurrence? previous, Attendee attendee, DateTimeOffset due, IReadOnlyList<long> taskIds)
     {
-        DateTimeOffset since = previous?.Start ?? DateTimeOffset.UnixEpoch;
-        IReadOnlyList<long> taskIds = await meetings.UnreportedTaskIdsAsync(meeting.CampaignId, attendee.MemberId, since, cancellationToken);
-        if (taskIds.Count == 0)
-        {
-            return null;
-        }
-
         var payload = new NudgePayload(
             meeting.Id, meeting.Version, occurrence.Start.ToUnixTimeMilliseconds(), previous?.Start.ToUnixTimeMilliseconds(), taskIds);
         return new NewOutboxJob(

@@ -132,19 +132,13 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
         return [.. rows.Select(r => new NonReporter(r.MemberId, r.Name, (int)r.OpenTasks))];
     }
 
-    public async Task<CampaignSummary> SummarizeAsync(
-        AccessScope scope, long? campaignId, DateOnly today, DateTimeOffset reportedSince, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<TaskView> all = await QueryAsync(scope, new TaskFilter { CampaignId = campaignId }, today, cancellationToken);
-        Dictionary<Light, int> counts = Enum.GetValues<Light>().ToDictionary(light => light, light => all.Count(t => t.Light == light));
-        return new CampaignSummary(
-            campaignId,
-            counts,
-            [.. all.Where(t => t.Deadline < today && t.Light != Light.Done)],
-            [.. all.Where(t => t.Light is Light.Red or Light.Yellow).OrderBy(t => t.Light == Light.Red ? 0 : 1).ThenBy(t => t.Deadline)],
-            await ListNonReportersAsync(scope, campaignId, reportedSince, cancellationToken),
-            reportedSince);
-    }
+    /// <summary>
+    /// Traffic-light counts, overdue and red/yellow tasks and non-reporters of a campaign (or all in scope), counted in
+    /// SQL; the lists hold the first <see cref="TaskSummaryStore.ListedRows"/> of each (see <see cref="CampaignSummary"/>).
+    /// </summary>
+    public Task<CampaignSummary> SummarizeAsync(
+        AccessScope scope, long? campaignId, DateOnly today, DateTimeOffset reportedSince, CancellationToken cancellationToken) =>
+        new TaskSummaryStore(connections, lightOptions).SummarizeAsync(scope, campaignId, today, reportedSince, cancellationToken);
 
     internal static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

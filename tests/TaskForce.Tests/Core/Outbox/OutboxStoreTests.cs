@@ -70,4 +70,48 @@ public sealed class OutboxStoreTests
         Assert.Equal(1, released);
         Assert.Single(claimed);
     }
+
+    [Fact]
+    public async Task EnqueueAsync_BatchLargerThanChunks_InsertsEachNewKeyOnceAndNothingOnRerun()
+    {
+        await using SchedulerHarness h = await SchedulerHarness.CreateAsync(s_now);
+        long member = await h.Data.MemberAsync();
+        int count = (2 * OutboxStore.EnqueueChunkSize) + 500;
+        List<NewOutboxJob> jobs = [.. Enumerable.Range(0, count).Select(i => Job($"k{i}", member, s_now.AddMinutes(i)))];
+        await h.Store.EnqueueAsync(jobs[..700], s_now, CancellationToken.None);
+
+        int inserted = await h.Store.EnqueueAsync([.. jobs, jobs[5], jobs[count - 1]], s_now, CancellationToken.None);
+        int again = await h.Store.EnqueueAsync(jobs, s_now.AddMinutes(5), CancellationToken.None);
+
+        Assert.Equal((count - 700, 0), (inserted, again));
+        IReadOnlyList<OutboxJob> rows = await h.Reads.ListAllAsync(CancellationToken.None);
+        Assert.Equal(count, rows.Count);
+        Assert.Equal(count, rows.Select(j => j.IdempotencyKey).Distinct().Count());
+        Assert.All(rows, j => Assert.Equal(s_now, j.CreatedAt));
+    }
+
+    [Fact]
+    public async Task EnqueueAsync_BatchAndSingleInsert_StoreTheSameRow()
+    {
+        await using SchedulerHarness h = await SchedulerHarness.CreateAsync(s_now);
+        long member = await h.Data.MemberAsync();
+        long campaign = await h.Data.CampaignAsync();
+        long meeting = await h.Data.MeetingAsync(campaign, "FREQ=WEEKLY;BYDAY=MO", "2030-03-04T09:00");
+        NewOutboxJob full = new(OutboxKinds.Nudge, "full", s_now.AddHours(1), member, """{"a":1}""", s_now.AddHours(2), meeting, null, Critical: true);
+        NewOutboxJob bare = new(OutboxKinds.Reminder, "bare", s_now, null, "{}");
+
+        await h.Store.EnqueueAsync([full, bare], s_now, CancellationToken.None);
+        await h.Database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await OutboxStore.EnqueueAsync(connection, transaction, full with { IdempotencyKey = "full-single" }, s_now, CancellationToken.None);
+                await OutboxStore.EnqueueAsync(connection, transaction, bare with { IdempotencyKey = "bare-single" }, s_now, CancellationToken.None);
+            },
+            CancellationToken.None);
+
+        Dictionary<string, OutboxJob> rows = (await h.Reads.ListAllAsync(CancellationToken.None)).ToDictionary(j => j.IdempotencyKey);
+        Assert.Equal(rows["full-single"] with { Id = 0, IdempotencyKey = "full" }, rows["full"] with { Id = 0 });
+        Assert.Equal(rows["bare-single"] with { Id = 0, IdempotencyKey = "bare" }, rows["bare"] with { Id = 0 });
+        Assert.Equal((true, (long?)meeting, (long?)null), (rows["full"].Critical, rows["full"].MeetingId, rows["bare"].RecipientMemberId));
+    }
 }

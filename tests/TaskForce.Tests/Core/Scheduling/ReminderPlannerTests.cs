@@ -113,4 +113,40 @@ public sealed class ReminderPlannerTests
         Assert.Empty(await h.Reads.ListForMeetingAsync(broken, CancellationToken.None));
         Assert.Equal(4, (await h.Reads.ListForMeetingAsync(fine, CancellationToken.None)).Count);
     }
+
+    [Fact]
+    public async Task MaterializeAsync_ManyAttendeesOverChunks_CreatesEveryJobOnceAndNothingOnRerun()
+    {
+        await using SchedulerHarness h = await SchedulerHarness.CreateAsync(SchedulerHarness.Local("2030-03-10T08:30"));
+        h.Scheduling.Horizon = TimeSpan.FromDays(90);
+        long campaign = await h.Data.CampaignAsync();
+        long department = await h.Data.DepartmentAsync();
+        long meeting = await h.Data.MeetingAsync(campaign, "FREQ=WEEKLY;BYDAY=MO", "2030-03-04T09:00", holidayPolicy: "keep");
+        await h.Data.AttendeeAsync(meeting, role: "staff");
+        List<long> members = [];
+        for (int i = 0; i < 300; i++)
+        {
+            long member = await h.Data.MemberAsync();
+            await h.Data.RoleAsync(member, "staff", campaign);
+            members.Add(member);
+        }
+
+        long first = await h.Data.TaskAsync(campaign, members[7], department, deadline: "2030-05-01");
+        long second = await h.Data.TaskAsync(campaign, members[7], department, deadline: "2030-04-01");
+        await h.Data.TaskAsync(campaign, members[8], department, latestReportAtMs: SchedulerHarness.Local("2030-03-05T10:00").ToUnixTimeMilliseconds());
+
+        PlanSummary plan = await h.Planner.MaterializeAsync(h.Time.GetUtcNow(), CancellationToken.None);
+        PlanSummary again = await h.Planner.MaterializeAsync(h.Time.GetUtcNow().AddMinutes(5), CancellationToken.None);
+
+        IReadOnlyList<OutboxJob> jobs = await h.Reads.ListForMeetingAsync(meeting, CancellationToken.None);
+        int occurrences = jobs.Where(j => j.Kind == OutboxKinds.Reminder).Select(j => j.NotAfter).Distinct().Count();
+        Assert.Equal(13, occurrences);
+        Assert.Equal((300 * occurrences * 2) + 1, plan.Inserted);
+        Assert.True(plan.Inserted > OutboxStore.EnqueueChunkSize * 3);
+        Assert.Equal(new PlanSummary(0, 0), again);
+        Assert.Equal(plan.Inserted, jobs.Count);
+        OutboxJob nudge = Assert.Single(jobs, j => j.Kind == OutboxKinds.Nudge);
+        Assert.Equal(members[7], nudge.RecipientMemberId);
+        Assert.Equal([second, first], JsonSerializer.Deserialize(nudge.Payload, SchedulingJson.Default.NudgePayload)!.TaskIds);
+    }
 }
