@@ -11,7 +11,7 @@ internal static class RosterScheduleStore
     {
         const string Sql = """
             SELECT m.Key, c.Key AS Campaign, m.Title, m.TitleEn, m.RRule, m.StartLocal, m.TimeZone, m.DurationMinutes, m.Location,
-                   m.HolidayPolicy, m.ReminderOffsets, CASE WHEN m.CancelledAtMs IS NOT NULL AND m.CancelledBy = 'roster' THEN 1 ELSE 0 END AS Cancelled
+                   m.HolidayPolicy, m.ReminderOffsets, m.CancelledAtMs, m.CancelledBy
             FROM Meetings m JOIN Campaigns c ON c.Id = m.CampaignId;
             """;
         // Only the roster's own exceptions: those added with `meetings cancel --on` are not the file's to compare or remove.
@@ -35,7 +35,7 @@ internal static class RosterScheduleStore
             r => r.Key,
             r => new MeetingRow(
                 r.Key, r.Campaign, r.Title, r.TitleEn, r.RRule, r.StartLocal, r.TimeZone, r.DurationMinutes, r.Location, r.HolidayPolicy,
-                r.ReminderOffsets, AttendeesJson(attendees[r.Key]), r.Cancelled, ExceptionsJson(exceptions[r.Key])),
+                r.ReminderOffsets, AttendeesJson(attendees[r.Key]), r.CancelledByRoster ? 1 : 0, ExceptionsJson(exceptions[r.Key])),
             StringComparer.Ordinal);
     }
 
@@ -119,7 +119,11 @@ internal static class RosterScheduleStore
 
     private sealed record MeetingData(
         string Key, string Campaign, string Title, string? TitleEn, string RRule, string StartLocal, string TimeZone, long DurationMinutes,
-        string? Location, string HolidayPolicy, string ReminderOffsets, long Cancelled);
+        string? Location, string HolidayPolicy, string ReminderOffsets, long? CancelledAtMs, string? CancelledBy)
+    {
+        /// <summary>Only the roster's own cancellation is compared with the file; one made with the command line is not the file's business.</summary>
+        public bool CancelledByRoster => CancelledAtMs is not null && CancelledBy == "roster";
+    }
 
     private sealed record AttendeeRow(string Meeting, string? Member, string? Role);
 }
