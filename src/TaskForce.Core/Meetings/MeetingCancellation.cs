@@ -29,6 +29,7 @@ public sealed class MeetingCancellation(MeetingStore meetings, CalendarStore cal
 {
     public async Task<CancellationResult> CancelAsync(string meetingKey, DateOnly? date, string actor, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(meetingKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         if (await meetings.GetByKeyAsync(meetingKey, cancellationToken) is not { } meeting)
         {
@@ -63,6 +64,7 @@ public sealed class MeetingCancellation(MeetingStore meetings, CalendarStore cal
 
     public async Task<CancellationResult> RestoreAsync(string meetingKey, DateOnly? date, string actor, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(meetingKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         if (await meetings.GetByKeyAsync(meetingKey, cancellationToken) is not { } meeting)
         {

@@ -54,7 +54,7 @@ internal static class MeetingSectionParser
         YamlNode? node = map.Node("exceptions");
         IReadOnlyList<YamlNode> items = node switch
         {
-            null => [],
+            null or YamlScalarNode { Value: null or "" } => [],
             YamlSequenceNode sequence => [.. sequence.Children],
             _ => [node],
         };
@@ -62,7 +62,13 @@ internal static class MeetingSectionParser
         {
             string field = node is YamlSequenceNode ? map.Field($"exceptions[{i}]") : map.Field("exceptions");
             int line = RosterParseContext.LineOf(items[i]);
-            string value = (items[i] as YamlScalarNode)?.Value?.Trim() ?? "";
+            if (items[i] is not YamlScalarNode { Value: { } text })
+            {
+                map.Context.Add(line, field, $"expected a date in the form {RosterValues.DateFormat}");
+                continue;
+            }
+
+            string value = text.Trim();
             if (!DateOnly.TryParseExact(value, RosterValues.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
             {
                 map.Context.Add(line, field, $"'{value}' is not a date in the form {RosterValues.DateFormat}");

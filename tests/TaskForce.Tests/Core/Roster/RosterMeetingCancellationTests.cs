@@ -17,6 +17,7 @@ public sealed class RosterMeetingCancellationTests
     [InlineData("2026-08-31", "meetings[0].exceptions[1]", "2026-08-31 is not an occurrence of")]
     [InlineData("2026-9-21", "meetings[0].exceptions[1]", "'2026-9-21' is not a date in the form yyyy-MM-dd")]
     [InlineData("2026-09-14", "meetings[0].exceptions[1]", "2026-09-14 is listed twice")]
+    [InlineData("{ on: 2026-09-21 }", "meetings[0].exceptions[1]", "expected a date in the form yyyy-MM-dd")]
     public async Task ImportAsync_BadException_NamesFileLineAndItemAndWritesNothing(string date, string field, string message)
     {
         await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
