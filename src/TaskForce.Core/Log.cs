@@ -57,4 +57,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2421, Level = LogLevel.Warning, Message = "Blocker {BlockerId} has no owner at level {Level}: nobody holds that role in the campaign")]
     public static partial void EscalationNoOwner(this ILogger logger, long blockerId, int level);
+
+    [LoggerMessage(EventId = 2970, Level = LogLevel.Information, Message = "Meeting {MeetingKey} cancelled, occurrence {OccurrenceStart} (none: the whole meeting); {Voided} pending jobs voided")]
+    public static partial void MeetingCancelled(this ILogger logger, string meetingKey, DateTimeOffset? occurrenceStart, int voided);
+
+    [LoggerMessage(EventId = 2971, Level = LogLevel.Information, Message = "Meeting {MeetingKey} restored, occurrence {OccurrenceStart} (none: the whole meeting)")]
+    public static partial void MeetingRestored(this ILogger logger, string meetingKey, DateTimeOffset? occurrenceStart);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.CommandLine;
 using System.Globalization;
 using TaskForce.Core.Calendar;
@@ -8,9 +9,10 @@ using TaskForce.Core.Scheduling;
 namespace TaskForce.Bot.Cli;
 
 /// <summary>
-/// <c>meetings [--days N]</c> lists upcoming occurrences with the state of their reminders;
+/// <c>meetings [--days N]</c> lists upcoming occurrences with the state of their reminders, cancelled ones marked;
 /// <c>meetings remind-now &lt;meeting-key&gt; [--in 2m]</c> queues a reminder of the next occurrence to every attendee,
-/// due after the delay (for demos: the running bot sends it like any other reminder).
+/// due after the delay (for demos: the running bot sends it like any other reminder);
+/// <c>meetings cancel|restore &lt;meeting-key&gt; [--on yyyy-MM-dd]</c> cancels or restores the meeting or one occurrence.
 /// </summary>
 internal static class MeetingsCommand
 {
@@ -20,6 +22,8 @@ internal static class MeetingsCommand
         Command command = new("meetings", "Lists upcoming meeting occurrences with their reminder status.");
         command.Options.Add(days);
         command.Subcommands.Add(RemindNow(services));
+        command.Subcommands.Add(MeetingCancelCommands.Cancel(services));
+        command.Subcommands.Add(MeetingCancelCommands.Restore(services));
         command.SetAction(async (parse, cancellationToken) =>
         {
             DateTimeOffset now = services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -27,14 +31,17 @@ internal static class MeetingsCommand
             OutboxReadStore reads = services.GetRequiredService<OutboxReadStore>();
             foreach (Meeting meeting in await services.GetRequiredService<MeetingStore>().ListAsync(cancellationToken))
             {
-                string cancelled = meeting.CancelledAt is null ? "" : " [cancelled]";
+                TimeZoneInfo zone = TimeZones.Find(meeting.TimeZone);
+                string cancelled = meeting.CancelledAt is { } at ? $" [cancelled since {OutboxCommand.Local(at, zone)}]" : "";
                 await Console.Out.WriteLineAsync($"{meeting.Key}\t{meeting.Title}\tv{meeting.Version}{cancelled}");
                 IReadOnlyList<OutboxJob> jobs = await reads.ListForMeetingAsync(meeting.Id, cancellationToken);
-                TimeZoneInfo zone = TimeZones.Find(meeting.TimeZone);
-                foreach (MeetingOccurrence occurrence in MeetingSchedule.Occurrences(meeting, calendar, now, now.AddDays(parse.GetValue(days))))
+                // Expanded without the exceptions, so that a cancelled occurrence is listed as such rather than missing.
+                Meeting everyOccurrence = meeting with { Exceptions = FrozenSet<DateOnly>.Empty };
+                foreach (MeetingOccurrence occurrence in MeetingSchedule.Occurrences(everyOccurrence, calendar, now, now.AddDays(parse.GetValue(days))))
                 {
                     string moved = occurrence.Moved ? $" (moved from {OutboxCommand.Local(occurrence.ScheduledStart, zone)})" : "";
-                    await Console.Out.WriteLineAsync($"  {OutboxCommand.Local(occurrence.Start, zone)} {meeting.TimeZone}{moved}\t{Status(jobs, occurrence)}");
+                    string status = meeting.Exceptions.Contains(TimeZones.LocalDate(occurrence.ScheduledStart, zone)) ? "[cancelled]" : Status(jobs, occurrence);
+                    await Console.Out.WriteLineAsync($"  {OutboxCommand.Local(occurrence.Start, zone)} {meeting.TimeZone}{moved}\t{status}");
                 }
             }
 

@@ -1,6 +1,11 @@
+using System.Collections.Frozen;
+
 namespace TaskForce.Core.Meetings;
 
-/// <summary>A recurring meeting (例会) of a campaign; <see cref="StartLocal"/> is the first occurrence's wall time in <see cref="TimeZone"/>.</summary>
+/// <summary>
+/// A recurring meeting (例会) of a campaign; <see cref="StartLocal"/> is the first occurrence's wall time in <see cref="TimeZone"/>.
+/// <see cref="Exceptions"/> are the local dates, as the RRULE places them, of occurrences that do not take place (EXDATE).
+/// </summary>
 public sealed record Meeting(
     long Id,
     long CampaignId,
@@ -15,7 +20,10 @@ public sealed record Meeting(
     HolidayPolicy HolidayPolicy,
     IReadOnlyList<int> ReminderOffsetsMinutes,
     DateTimeOffset? CancelledAt,
-    int Version);
+    int Version)
+{
+    public IReadOnlySet<DateOnly> Exceptions { get; init; } = FrozenSet<DateOnly>.Empty;
+}
 
 /// <summary>What happens to an occurrence that falls on a day off.</summary>
 public enum HolidayPolicy

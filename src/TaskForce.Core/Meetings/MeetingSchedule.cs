@@ -7,7 +7,8 @@ namespace TaskForce.Core.Meetings;
 /// <summary>
 /// Expands a meeting's RRULE (RFC 5545, through Ical.Net) into occurrences. The rule is evaluated on local wall
 /// times, as DTSTART;TZID= prescribes, and each wall time is converted with the meeting's IANA zone, so a weekly
-/// 09:00 meeting stays at 09:00 local across DST changes. Occurrences on a day off follow the holiday policy.
+/// 09:00 meeting stays at 09:00 local across DST changes. An occurrence whose RRULE date is one of the meeting's
+/// exceptions is dropped (EXDATE, before any holiday move); the others on a day off follow the holiday policy.
 /// </summary>
 public static class MeetingSchedule
 {
@@ -27,8 +28,13 @@ public static class MeetingSchedule
 
         TimeZoneInfo zone = TimeZones.Find(meeting.TimeZone);
         SortedDictionary<DateTimeOffset, MeetingOccurrence> result = [];
-        foreach (DateTime local in ExpandLocal(meeting, TimeZones.ToLocal(from - s_moveLookBack, zone), TimeZones.ToLocal(to, zone)))
+        foreach (DateTime local in ExpandLocal(meeting.RRule, meeting.StartLocal, meeting.DurationMinutes, TimeZones.ToLocal(from - s_moveLookBack, zone), TimeZones.ToLocal(to, zone)))
         {
+            if (meeting.Exceptions.Contains(DateOnly.FromDateTime(local)))
+            {
+                continue;
+            }
+
             DateTimeOffset scheduled = TimeZones.ToUtc(local, zone);
             DateOnly date = DateOnly.FromDateTime(local);
             DateTimeOffset? start = calendar.IsWorkday(date) ? scheduled : meeting.HolidayPolicy switch
@@ -53,19 +59,42 @@ public static class MeetingSchedule
         return earlier.Count == 0 ? null : earlier[^1];
     }
 
-    private static IEnumerable<DateTime> ExpandLocal(Meeting meeting, DateTime fromLocal, DateTime toLocal)
+    /// <summary>Whether the rule places an occurrence on <paramref name="date"/> (holidays and exceptions aside): what an exception may name.</summary>
+    public static bool IsRuleDate(string rrule, DateTime startLocal, DateOnly date)
+    {
+        DateTime dayStart = date.ToDateTime(TimeOnly.MinValue);
+        return ExpandLocal(rrule, startLocal, 1, dayStart, dayStart.AddDays(1)).Any(local => local >= dayStart);
+    }
+
+    /// <summary>
+    /// The occurrence that takes place on local <paramref name="date"/> or, failing that, that the RRULE placed on it before
+    /// a holiday moved it; null when there is none. Exceptions of <paramref name="meeting"/> are honoured, so pass it without
+    /// them to find a cancelled occurrence.
+    /// </summary>
+    public static MeetingOccurrence? OnDate(Meeting meeting, WorkingCalendar calendar, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        TimeZoneInfo zone = TimeZones.Find(meeting.TimeZone);
+        DateTime dayStart = date.ToDateTime(TimeOnly.MinValue);
+        IReadOnlyList<MeetingOccurrence> near = Occurrences(
+            meeting, calendar, TimeZones.ToUtc(dayStart.AddDays(-1), zone), TimeZones.ToUtc(dayStart.AddDays(1), zone) + s_moveLookBack);
+        return near.FirstOrDefault(o => TimeZones.LocalDate(o.Start, zone) == date)
+            ?? near.FirstOrDefault(o => TimeZones.LocalDate(o.ScheduledStart, zone) == date);
+    }
+
+    private static IEnumerable<DateTime> ExpandLocal(string rrule, DateTime startLocal, int durationMinutes, DateTime fromLocal, DateTime toLocal)
     {
         var evt = new CalendarEvent
         {
-            DtStart = new CalDateTime(meeting.StartLocal),
-            Duration = Duration.FromMinutes(meeting.DurationMinutes),
+            DtStart = new CalDateTime(startLocal),
+            Duration = Duration.FromMinutes(durationMinutes),
         };
-        if (!string.IsNullOrWhiteSpace(meeting.RRule))
+        if (!string.IsNullOrWhiteSpace(rrule))
         {
-            evt.RecurrenceRule = new RecurrenceRule(meeting.RRule);
+            evt.RecurrenceRule = new RecurrenceRule(rrule);
         }
 
-        DateTime start = fromLocal > meeting.StartLocal ? fromLocal : meeting.StartLocal;
+        DateTime start = fromLocal > startLocal ? fromLocal : startLocal;
         foreach (Occurrence occurrence in evt.GetOccurrences(new CalDateTime(start)))
         {
             DateTime local = occurrence.Period.StartTime.Value;

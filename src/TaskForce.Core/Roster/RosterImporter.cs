@@ -38,7 +38,7 @@ public sealed class RosterImporter(Database database, TimeProvider time, ILogger
         // Plan on a read connection first, so an unchanged file never takes the write lock or touches the file.
         await using (SqliteConnection connection = await database.OpenAsync(cancellationToken))
         {
-            if ((await RosterPlanner.PlanAsync(connection, null, document, cancellationToken)).Count == 0)
+            if ((await RosterPlanner.PlanAsync(connection, null, document, time.GetUtcNow(), cancellationToken)).Count == 0)
             {
                 logger.RosterUnchanged(file);
                 return new RosterImportResult(file, [], new Dictionary<string, int>(), new Dictionary<string, int>());
@@ -48,8 +48,8 @@ public sealed class RosterImporter(Database database, TimeProvider time, ILogger
         List<RosterChange> applied = await database.WriteAsync(
             async (connection, transaction) =>
             {
-                List<RosterChange> changes = await RosterPlanner.PlanAsync(connection, transaction, document, cancellationToken);
                 DateTimeOffset now = time.GetUtcNow();
+                List<RosterChange> changes = await RosterPlanner.PlanAsync(connection, transaction, document, now, cancellationToken);
                 foreach (RosterChange change in changes)
                 {
                     await change.ApplyAsync(connection, transaction, cancellationToken);

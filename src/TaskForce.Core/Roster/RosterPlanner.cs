@@ -12,8 +12,9 @@ namespace TaskForce.Core.Roster;
 /// </summary>
 internal static class RosterPlanner
 {
+    /// <summary>The changes; <paramref name="now"/> stamps a meeting the file newly cancels and its new exceptions.</summary>
     public static async Task<List<RosterChange>> PlanAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, RosterDocument document, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction? transaction, RosterDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {
         List<RosterChange> changes = [];
         Dictionary<string, DepartmentRow> departments = await LoadDepartmentsAsync(connection, transaction, cancellationToken);
@@ -49,7 +50,7 @@ internal static class RosterPlanner
         }
 
         await PlanTasksAsync(changes, connection, transaction, document, cancellationToken);
-        await PlanScheduleAsync(changes, connection, transaction, document, cancellationToken);
+        await PlanScheduleAsync(changes, connection, transaction, document, now, cancellationToken);
         return changes;
     }
 
@@ -83,15 +84,16 @@ internal static class RosterPlanner
     }
 
     private static async Task PlanScheduleAsync(
-        List<RosterChange> changes, SqliteConnection connection, SqliteTransaction? transaction, RosterDocument document, CancellationToken cancellationToken)
+        List<RosterChange> changes, SqliteConnection connection, SqliteTransaction? transaction, RosterDocument document, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         Dictionary<string, MeetingRow> meetings = await LoadMeetingsAsync(connection, transaction, cancellationToken);
         foreach (RosterMeeting m in document.Meetings)
         {
             var row = new MeetingRow(
                 m.Key, m.Campaign, m.Title, m.TitleEn, m.RRule, m.StartLocal, m.TimeZone, m.DurationMinutes, m.Location, m.HolidayPolicy,
-                RosterJson.Serialize(m.ReminderOffsets), AttendeesJson(m.Attendees));
-            Add(changes, "Meeting", m.Key, meetings.GetValueOrDefault(m.Key), row, (c, t, ct) => UpsertMeetingAsync(c, t, row, m.Attendees, ct));
+                RosterJson.Serialize(m.ReminderOffsets), AttendeesJson(m.Attendees), m.Cancelled ? 1 : 0, ExceptionsJson(m.Exceptions));
+            Add(changes, "Meeting", m.Key, meetings.GetValueOrDefault(m.Key), row, (c, t, ct) => UpsertMeetingAsync(c, t, row, m.Attendees, m.Exceptions, now, ct));
         }
 
         Dictionary<string, CalendarDayRow> days = await LoadCalendarAsync(connection, transaction, cancellationToken);

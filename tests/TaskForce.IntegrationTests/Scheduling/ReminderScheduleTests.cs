@@ -91,10 +91,10 @@ public sealed class ReminderScheduleTests
 
         host.Time.Advance(TimeSpan.FromMinutes(5));
         await host.ImportAsync(Roster("FREQ=WEEKLY;BYDAY=TU", "2030-03-05T10:00"));
-        // Nothing in the bot cancels a meeting yet: an operator sets CancelledAtMs.
-        await host.ExecuteAsync("UPDATE Meetings SET CancelledAtMs = @Ms WHERE Key = 'cancelled';", new { Ms = host.Time.GetUtcNow().ToUnixTimeMilliseconds() });
+        int exit = await MeetingsCommand.Create(host.App.Services).Parse(["cancel", "cancelled"]).InvokeAsync();
         await host.RunUntilAsync(friday.AddDays(7), TimeSpan.FromHours(6));
 
+        Assert.Equal(0, exit);
         IReadOnlyList<ConnectorCall> calls = host.Connector.Calls;
         Assert.Equal([Local("2030-03-04T10:00"), Local("2030-03-05T09:30")], calls.Select(c => c.At));
         Assert.All(calls, c => Assert.Contains(OceanWeekly, c.Text, StringComparison.Ordinal));
@@ -107,6 +107,51 @@ public sealed class ReminderScheduleTests
         Assert.All(oldMoved, r => Assert.Equal("voided", r.State));
         Assert.Equal(4, rows.Count(r => r.MeetingId == cancelledId));
         Assert.All(rows.Where(r => r.MeetingId == cancelledId), r => Assert.Equal("voided", r.State));
+    }
+
+    [Fact]
+    public async Task Reminders_OneOccurrenceCancelledFromTheCommandLine_ItsRemindersVoidedAndNextWeeksArrive()
+    {
+        DateTimeOffset friday = Local("2030-03-01T08:00");
+        string roster = Build(
+            [Member("m01", Role("staff", "ocean"))],
+            [Meeting("ocean-weekly", "ocean", OceanWeekly, "FREQ=WEEKLY;BYDAY=MO", "2030-03-04T09:00", [MemberAttendee("m01")])]);
+        await using SchedulingHost host = await StartAsync(friday, roster);
+        await host.TalkAsync("m01");
+        await host.Planner.MaterializeAsync(friday, CancellationToken.None);
+
+        int exit = await MeetingsCommand.Create(host.App.Services).Parse(["cancel", "ocean-weekly", "--on", "2030-03-04"]).InvokeAsync();
+        int again = await MeetingsCommand.Create(host.App.Services).Parse(["cancel", "ocean-weekly", "--on", "2030-03-04"]).InvokeAsync();
+        await host.RunUntilAsync(friday.AddDays(14), TimeSpan.FromHours(6));
+
+        Assert.Equal((0, 1), (exit, again));
+        IReadOnlyList<ConnectorCall> calls = host.Connector.Calls;
+        Assert.Equal([Local("2030-03-10T09:00"), Local("2030-03-11T08:30")], calls.Select(c => c.At));
+        Assert.All(calls, c => Assert.Contains(Shown(Local("2030-03-11T09:00")), c.Text, StringComparison.Ordinal));
+        OutboxRecord[] cancelled = [.. (await host.OutboxAsync()).Where(r => r.NotAfter == Local("2030-03-04T09:00"))];
+        Assert.Equal(2, cancelled.Length);
+        Assert.All(cancelled, r => Assert.Equal(("voided", "meeting cancelled"), (r.State, r.LastError)));
+    }
+
+    [Fact]
+    public async Task Reminders_OccurrenceAddedToTheRostersExceptions_VoidedAtTheNextPlanningAndNextWeeksArrives()
+    {
+        DateTimeOffset friday = Local("2030-03-01T08:00");
+        string Roster(string exceptions) => Build(
+            [Member("m01", Role("staff", "ocean"))],
+            [Meeting("ocean-weekly", "ocean", OceanWeekly, "FREQ=WEEKLY;BYDAY=MO", "2030-03-04T09:00", [MemberAttendee("m01")]) + $"\n    exceptions: [{exceptions}]"]);
+        await using SchedulingHost host = await StartAsync(friday, Roster(""));
+        await host.TalkAsync("m01");
+        await host.Planner.MaterializeAsync(friday, CancellationToken.None);
+
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        await host.ImportAsync(Roster("2030-03-04"));
+        await host.RunUntilAsync(friday.AddDays(14), TimeSpan.FromHours(6));
+
+        Assert.Equal([Local("2030-03-10T09:00"), Local("2030-03-11T08:30")], host.Connector.Calls.Select(c => c.At));
+        IReadOnlyList<OutboxRecord> rows = await host.OutboxAsync();
+        Assert.All(rows.Where(r => r.NotAfter == Local("2030-03-04T09:00")), r => Assert.Equal("voided", r.State));
+        Assert.Equal(2, rows.Count(r => r.NotAfter == Local("2030-03-04T09:00")));
     }
 
     [Fact]

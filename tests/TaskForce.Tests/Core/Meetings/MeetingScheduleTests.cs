@@ -73,4 +73,74 @@ public sealed class MeetingScheduleTests
 
         Assert.Equal(Utc(3, 4, 1), previous?.Start);
     }
+
+    [Fact]
+    public void Occurrences_ExceptionDate_SkipsThatOccurrenceOnly()
+    {
+        Meeting meeting = Weekly() with { Exceptions = new HashSet<DateOnly> { new(2030, 3, 11) } };
+
+        IReadOnlyList<MeetingOccurrence> occurrences = MeetingSchedule.Occurrences(meeting, WorkingCalendar.Plain(new()), Utc(3, 1), Utc(3, 22));
+
+        Assert.Equal([Utc(3, 4, 1), Utc(3, 18, 1)], occurrences.Select(o => o.Start));
+    }
+
+    [Fact]
+    public void Occurrences_ExceptionOnTheRuleDateOfAMovedOccurrence_DropsTheMovedOccurrence()
+    {
+        // Monday the 18th is a holiday and moves to Wednesday the 20th; the exception names the rule's date, as EXDATE does.
+        Meeting meeting = Weekly(HolidayPolicy.NextWorkday) with { Exceptions = new HashSet<DateOnly> { new(2030, 3, 18) } };
+
+        IReadOnlyList<MeetingOccurrence> occurrences = MeetingSchedule.Occurrences(meeting, s_calendar, Utc(3, 15), Utc(3, 29));
+
+        Assert.Equal([Utc(3, 25, 1)], occurrences.Select(o => o.Start));
+    }
+
+    [Fact]
+    public void Previous_ExceptionInBetween_ReturnsTheOccurrenceBeforeIt()
+    {
+        Meeting meeting = Weekly() with { Exceptions = new HashSet<DateOnly> { new(2030, 3, 11) } };
+
+        MeetingOccurrence? previous = MeetingSchedule.Previous(meeting, WorkingCalendar.Plain(new()), Utc(3, 18, 1));
+
+        Assert.Equal(Utc(3, 4, 1), previous?.Start);
+    }
+
+    [Theory]
+    [InlineData("2030-03-11", true)]
+    [InlineData("2030-03-04", true)]
+    [InlineData("2030-03-12", false)]
+    [InlineData("2030-02-25", false)]
+    public void IsRuleDate_WeeklyOnMondaysFromTheFourth_OnlyMondaysFromTheStart(string date, bool expected)
+    {
+        bool actual = MeetingSchedule.IsRuleDate("FREQ=WEEKLY;BYDAY=MO", new DateTime(2030, 3, 4, 9, 0, 0), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void IsRuleDate_AfterTheRuleCount_False()
+    {
+        bool actual = MeetingSchedule.IsRuleDate("FREQ=WEEKLY;BYDAY=MO;COUNT=2", new DateTime(2030, 3, 4, 9, 0, 0), new DateOnly(2030, 3, 18));
+
+        Assert.False(actual);
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(18)]
+    public void OnDate_MovedOccurrence_FoundByItsNewDateAndByItsRuleDate(int day)
+    {
+        MeetingOccurrence? occurrence = MeetingSchedule.OnDate(Weekly(HolidayPolicy.NextWorkday), s_calendar, new DateOnly(2030, 3, day));
+
+        Assert.Equal(Utc(3, 20, 1), occurrence?.Start);
+        Assert.Equal(Utc(3, 18, 1), occurrence?.ScheduledStart);
+    }
+
+    [Fact]
+    public void OnDate_DayWithoutOccurrence_Null()
+    {
+        MeetingOccurrence? occurrence = MeetingSchedule.OnDate(Weekly(), WorkingCalendar.Plain(new()), new DateOnly(2030, 3, 12));
+
+        Assert.Null(occurrence);
+    }
 }
