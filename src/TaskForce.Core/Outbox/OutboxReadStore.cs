@@ -16,6 +16,22 @@ public sealed class OutboxReadStore(Database db)
         return ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
     }
 
+    /// <summary>
+    /// Keys of a meeting's reminders and nudges due since <paramref name="since"/> that are settled (sent, folded into
+    /// a digest, skipped) or being sent right now (claimed under a live lease).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SettledMeetingKeysAsync(long meetingId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT IdempotencyKey FROM Outbox
+            WHERE MeetingId = @MeetingId AND Kind IN ('reminder', 'nudge') AND DueAtMs >= @SinceMs
+              AND (State IN ('sent', 'digested', 'skipped') OR (State IN ('pending', 'retrying') AND LeaseUntilMs > @NowMs));
+            """;
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(
+            Sql, new { MeetingId = meetingId, SinceMs = since.ToUnixTimeMilliseconds(), NowMs = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken))];
+    }
+
     /// <summary>Messages that count against the daily budget: sent, not critical, not digests, in [from, to).</summary>
     public async Task<int> CountBudgetedAsync(long memberId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {

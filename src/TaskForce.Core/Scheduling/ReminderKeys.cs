@@ -13,4 +13,16 @@ public static class ReminderKeys
 
     public static string Nudge(long meetingId, int version, DateTimeOffset occurrenceStart, long memberId) =>
         string.Create(CultureInfo.InvariantCulture, $"nudge:{meetingId}:v{version}:{occurrenceStart.ToUnixTimeMilliseconds()}:{memberId}");
+
+    /// <summary>
+    /// The key without the meeting's version: the same reminder (occurrence, recipient, offset) under every version.
+    /// A version change must not send again what an earlier version already sent.
+    /// </summary>
+    public static string Unversioned(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        int start = key.IndexOf(":v", StringComparison.Ordinal);
+        int end = start < 0 ? -1 : key.IndexOf(':', start + 2);
+        return start < 0 || end < 0 ? key : key[..start] + key[end..];
+    }
 }

@@ -17,6 +17,7 @@ public sealed class ReminderPlanner(
     MeetingStore meetings,
     CalendarStore calendars,
     OutboxStore outbox,
+    OutboxReadStore outboxReads,
     NudgeStore nudges,
     IOptions<SchedulingOptions> options,
     ILogger<ReminderPlanner> logger)
@@ -43,8 +44,10 @@ public sealed class ReminderPlanner(
                 continue;
             }
 
-            inserted += await outbox.EnqueueAsync(jobs, now, cancellationToken);
+            // Void first: a job of the old version that stayed pending while its replacement was inserted could be
+            // claimed together with it by another process.
             voided += await outbox.VoidMeetingJobsAsync(meeting.Id, keep, now, cancellationToken);
+            inserted += await outbox.EnqueueAsync(await WithoutSettledAsync(meeting.Id, jobs, now, cancellationToken), now, cancellationToken);
         }
 
         if (inserted > 0 || voided > 0)
@@ -86,6 +89,28 @@ public sealed class ReminderPlanner(
 
         await outbox.EnqueueAsync(jobs, now, cancellationToken);
         return next;
+    }
+
+    /// <summary>
+    /// Drops jobs an earlier version of the meeting already sent or is sending: an edit that bumps the version moments
+    /// after a reminder went out (within <c>MaterializeGrace</c>) would otherwise send it again under the new key.
+    /// </summary>
+    private async Task<IReadOnlyList<NewOutboxJob>> WithoutSettledAsync(long meetingId, List<NewOutboxJob> jobs, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (jobs.Count == 0)
+        {
+            return jobs;
+        }
+
+        DateTimeOffset since = jobs.Min(job => job.DueAt);
+        IReadOnlyList<string> settled = await outboxReads.SettledMeetingKeysAsync(meetingId, since, now, cancellationToken);
+        if (settled.Count == 0)
+        {
+            return jobs;
+        }
+
+        HashSet<string> done = new(settled.Select(ReminderKeys.Unversioned), StringComparer.Ordinal);
+        return [.. jobs.Where(job => !done.Contains(ReminderKeys.Unversioned(job.IdempotencyKey)))];
     }
 
     private async Task<(List<NewOutboxJob> Jobs, HashSet<string> Keep)> PlanMeetingAsync(

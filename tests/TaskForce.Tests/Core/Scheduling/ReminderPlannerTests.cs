@@ -39,6 +39,40 @@ public sealed class ReminderPlannerTests
     }
 
     [Fact]
+    public async Task MaterializeAsync_MeetingEditedJustAfterAReminderWentOut_DoesNotSendItAgain()
+    {
+        await using SchedulerHarness h = await SchedulerHarness.CreateAsync(SchedulerHarness.Local("2030-03-04T08:00"));
+        long campaign = await h.Data.CampaignAsync();
+        long member = await h.Data.MemberAsync();
+        long meeting = await h.Data.MeetingAsync(campaign, "FREQ=WEEKLY;BYDAY=MO", "2030-03-04T09:00");
+        await h.Data.AttendeeAsync(meeting, member);
+        await h.Planner.MaterializeAsync(h.Time.GetUtcNow(), CancellationToken.None);
+        h.Time.SetUtcNow(SchedulerHarness.Local("2030-03-04T08:30"));
+        await SchedulerHarness.DrainAsync(h.NewDispatcher());
+
+        // A roster edit that keeps the time (a new location) bumps the version two minutes later, inside MaterializeGrace.
+        await h.Data.ExecuteAsync("UPDATE Meetings SET Location = 'Room 2', Version = Version + 1 WHERE Id = @Id", new { Id = meeting });
+        h.Time.SetUtcNow(SchedulerHarness.Local("2030-03-04T08:32"));
+        PlanSummary replanned = await h.Planner.MaterializeAsync(h.Time.GetUtcNow(), CancellationToken.None);
+        await SchedulerHarness.DrainAsync(h.NewDispatcher());
+
+        DeliveryCall sent = Assert.Single(h.Delivery.Delivered);
+        Assert.Equal(SchedulerHarness.Local("2030-03-04T08:30"), sent.Job.DueAt);
+        Assert.DoesNotContain(await h.Reads.ListForMeetingAsync(meeting, CancellationToken.None),
+            j => j.IdempotencyKey.Contains(":v2:", StringComparison.Ordinal) && j.DueAt == SchedulerHarness.Local("2030-03-04T08:30"));
+        Assert.True(replanned.Inserted > 0, "the following weeks' reminders are planned under the new version");
+    }
+
+    [Theory]
+    [InlineData("reminder:7:v3:1900000000000:12:30", "reminder:7:1900000000000:12:30")]
+    [InlineData("nudge:7:v12:1900000000000:12", "nudge:7:1900000000000:12")]
+    [InlineData("escalation:5:2", "escalation:5:2")]
+    public void Unversioned_Key_DropsOnlyTheVersion(string key, string expected)
+    {
+        Assert.Equal(expected, ReminderKeys.Unversioned(key));
+    }
+
+    [Fact]
     public async Task MaterializeAsync_UnreportedTask_NudgeDueAtFirstOffsetListsTheTask()
     {
         await using SchedulerHarness h = await SchedulerHarness.CreateAsync(SchedulerHarness.Local("2030-03-10T08:30"));

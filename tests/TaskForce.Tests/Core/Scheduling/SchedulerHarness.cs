@@ -58,7 +58,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public CalendarStore Calendars => new(Database, Options.Create(Calendar));
 
-    public ReminderPlanner Planner => new(Meetings, Calendars, Store, new NudgeStore(Database), Options.Create(Scheduling), NullLogger<ReminderPlanner>.Instance);
+    public ReminderPlanner Planner => new(Meetings, Calendars, Store, Reads, new NudgeStore(Database), Options.Create(Scheduling), NullLogger<ReminderPlanner>.Instance);
 
     public EscalationService EscalationService =>
         new(new EscalationStore(Database), Calendars, Store, Options.Create(Escalation), NullLogger<EscalationService>.Instance);
