@@ -71,6 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NoiseBudget>();
         services.AddSingleton<NudgeStore>();
         services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<MeetingCancellation>();
         services.AddSingleton<EscalationStore>();
         services.AddSingleton<EscalationService>();
         return services;

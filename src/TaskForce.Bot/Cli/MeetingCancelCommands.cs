@@ -42,7 +42,7 @@ internal static class MeetingCancelCommands
             }
 
             string meetingKey = parse.GetValue(key)!;
-            MeetingCancellation cancellation = ActivatorUtilities.CreateInstance<MeetingCancellation>(services);
+            MeetingCancellation cancellation = services.GetRequiredService<MeetingCancellation>();
             CancellationResult result = restore
                 ? await cancellation.RestoreAsync(meetingKey, date, Actor, cancellationToken)
                 : await cancellation.CancelAsync(meetingKey, date, Actor, cancellationToken);
