@@ -86,7 +86,7 @@ internal static class CandidateMatcher
             (int Score, int Index, int Length) match = chars.MayContainAll(name.Text) && Phrase.Find(text, name.Text) is int at and >= 0
                 ? (FullMatch + name.Text.Length, at, name.Text.Length)
                 : !partial ? default
-                : name.HasHan ? CommonRun(text, name)
+                : name.HasHan ? (MayShareRun(name.Text, chars) ? CommonRun(text, name) : default)
                 : Words(text, chars, name.Words, minimumWords);
             if (match.Score > best.Score)
             {
@@ -134,6 +134,22 @@ internal static class CandidateMatcher
         }
 
         return bestLength >= MinimumPartial && han >= 2 ? (bestLength, bestStart, bestLength) : default;
+    }
+
+    /// <summary>False when no MinimumPartial consecutive characters of the name are all in the text, so no shared run can be long enough.</summary>
+    private static bool MayShareRun(string name, CharMask text)
+    {
+        int run = 0;
+        foreach (char c in name)
+        {
+            run = text.MayContain(c) ? run + 1 : 0;
+            if (run >= MinimumPartial)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool MayStartRun(string text, int index, CharMask name)
