@@ -26,12 +26,17 @@ internal static class CandidateMatcher
         where T : class
     {
         string text = spans.Visible();
+        CharMask chars = CharMask.Of(text);
         List<long> ids = [];
         (int Score, int Index, int Length) best = default;
         foreach (T candidate in candidates)
         {
-            CandidateName[] names = s_names.GetValue(candidate, c => prepare((T)c));
-            (int Score, int Index, int Length) match = Score(text, names, partial: true, minimumWords);
+            if (!s_names.TryGetValue(candidate, out CandidateName[]? names))
+            {
+                names = s_names.GetValue(candidate, c => prepare((T)c));
+            }
+
+            (int Score, int Index, int Length) match = Score(text, chars, names, partial: true, minimumWords);
             if (match.Score > best.Score)
             {
                 best = match;
@@ -56,10 +61,15 @@ internal static class CandidateMatcher
     public static IReadOnlyList<long> AllNamed(string text, IReadOnlyList<NamedCandidate> candidates, Lexicon lexicon)
     {
         List<long> ids = [];
+        CharMask chars = CharMask.Of(text);
         foreach (NamedCandidate candidate in candidates)
         {
-            CandidateName[] names = s_names.GetValue(candidate, _ => CandidateName.For(candidate.Name, candidate.NameEn, candidate.Aliases, lexicon, true));
-            if (Score(text, names, partial: false).Score >= FullMatch)
+            if (!s_names.TryGetValue(candidate, out CandidateName[]? names))
+            {
+                names = s_names.GetValue(candidate, _ => CandidateName.For(candidate.Name, candidate.NameEn, candidate.Aliases, lexicon, true));
+            }
+
+            if (Score(text, chars, names, partial: false).Score >= FullMatch)
             {
                 ids.Add(candidate.Id);
             }
@@ -68,16 +78,16 @@ internal static class CandidateMatcher
         return ids;
     }
 
-    private static (int Score, int Index, int Length) Score(string text, CandidateName[] names, bool partial, int minimumWords = 1)
+    private static (int Score, int Index, int Length) Score(string text, CharMask chars, CandidateName[] names, bool partial, int minimumWords = 1)
     {
         (int Score, int Index, int Length) best = default;
         foreach (CandidateName name in names)
         {
-            (int Score, int Index, int Length) match = Phrase.Find(text, name.Text) is int at and >= 0
+            (int Score, int Index, int Length) match = chars.MayContainAll(name.Text) && Phrase.Find(text, name.Text) is int at and >= 0
                 ? (FullMatch + name.Text.Length, at, name.Text.Length)
                 : !partial ? default
-                : name.HasHan ? CommonRun(text, name.Text)
-                : Words(text, name.Words, minimumWords);
+                : name.HasHan ? (MayShareRun(name.Text, chars) ? CommonRun(text, name) : default)
+                : Words(text, chars, name.Words, minimumWords);
             if (match.Score > best.Score)
             {
                 best = match;
@@ -88,13 +98,15 @@ internal static class CandidateMatcher
     }
 
     /// <summary>Longest run of characters shared by text and name (at least <see cref="MinimumPartial"/> long, two of them Han).</summary>
-    private static (int Score, int Index, int Length) CommonRun(string text, string name)
+    private static (int Score, int Index, int Length) CommonRun(string text, CandidateName candidate)
     {
+        string name = candidate.Text;
         int bestLength = 0;
         int bestStart = 0;
         for (int i = 0; i + MinimumPartial <= text.Length; i++)
         {
-            if (!Phrase.IsHan(text[i]))
+            // Shorter runs never make the result, so skip starts whose next MinimumPartial characters are not all in the name.
+            if (!Phrase.IsHan(text[i]) || !MayStartRun(text, i, candidate.Chars))
             {
                 continue;
             }
@@ -124,8 +136,37 @@ internal static class CandidateMatcher
         return bestLength >= MinimumPartial && han >= 2 ? (bestLength, bestStart, bestLength) : default;
     }
 
+    /// <summary>False when no MinimumPartial consecutive characters of the name are all in the text, so no shared run can be long enough.</summary>
+    private static bool MayShareRun(string name, CharMask text)
+    {
+        int run = 0;
+        foreach (char c in name)
+        {
+            run = text.MayContain(c) ? run + 1 : 0;
+            if (run >= MinimumPartial)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MayStartRun(string text, int index, CharMask name)
+    {
+        for (int k = index; k < index + MinimumPartial; k++)
+        {
+            if (!name.MayContain(text[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Significant words of an English name found in the text; the score is their total length.</summary>
-    private static (int Score, int Index, int Length) Words(string text, string[] words, int minimumWords)
+    private static (int Score, int Index, int Length) Words(string text, CharMask chars, string[] words, int minimumWords)
     {
         int score = 0;
         int count = 0;
@@ -133,7 +174,7 @@ internal static class CandidateMatcher
         int last = -1;
         foreach (string word in words)
         {
-            int at = Phrase.Find(text, word);
+            int at = chars.MayContainAll(word) ? Phrase.Find(text, word) : -1;
             if (at < 0)
             {
                 continue;

@@ -3,6 +3,9 @@ namespace TaskForce.Dialogs.Recognizers;
 /// <summary>One normalized name of a candidate, prepared once for matching.</summary>
 internal sealed record CandidateName(string Text, bool HasHan, string[] Words)
 {
+    /// <summary>The characters of <see cref="Text"/>, to skip text positions that cannot start a shared run.</summary>
+    public CharMask Chars { get; } = CharMask.Of(Text);
+
     /// <summary>The normalized title, English title and aliases (plus, for departments, the names without a city prefix).</summary>
     public static CandidateName[] For(string name, string? nameEn, IReadOnlyList<string> aliases, Lexicon lexicon, bool stripPrefixes)
     {

@@ -10,24 +10,47 @@ internal static class DateParser
 {
     public static DateResult Parse(string text, DateOnly today, Lexicon lexicon)
     {
-        Match match = lexicon.DateRegex.Match(text);
-        while (match.Success)
+        // The automaton finds each date's bounds without captures; the pattern that matched there is then run alone
+        // for its groups, which is much cheaper than the automaton's capture pass.
+        foreach (ValueMatch bounds in lexicon.DateRegex.EnumerateMatches(text))
         {
-            DateResult? result = Read(text, match, today, lexicon);
+            (Match match, int alternative) = Identify(text, bounds, lexicon);
+            DateResult? result = Read(text, match, lexicon.DateKinds[alternative], today, lexicon);
             if (result is { } found)
             {
                 return found;
             }
-
-            match = match.NextMatch();
         }
 
         return default;
     }
 
-    private static DateResult? Read(string text, Match match, DateOnly today, Lexicon lexicon)
+    /// <summary>
+    /// The first pattern (in the alternation's order) that matches at the date's start, as the alternation would take
+    /// it; should it end elsewhere, the alternation's own match with its captures is used instead.
+    /// </summary>
+    private static (Match Match, int Alternative) Identify(string text, ValueMatch bounds, Lexicon lexicon)
     {
-        string kind = lexicon.DateKinds[RecognizerData.Alternative(match, lexicon.DateKinds.Count)];
+        for (int i = 0; i < lexicon.DateAlternatives.Count; i++)
+        {
+            Match match = lexicon.DateAlternatives[i].Match(text, bounds.Index);
+            if (match.Success)
+            {
+                if (match.Length == bounds.Length)
+                {
+                    return (match, i);
+                }
+
+                break;
+            }
+        }
+
+        Match full = lexicon.DateRegex.Match(text, bounds.Index);
+        return (full, RecognizerData.Alternative(full, lexicon.DateGroups));
+    }
+
+    private static DateResult? Read(string text, Match match, string kind, DateOnly today, Lexicon lexicon)
+    {
         bool before = HasBeforeSuffix(text, match.Index + match.Length, lexicon) || HasBeforePrefix(text, match.Index, lexicon);
         bool due = before || IsForecast(text, match.Index, match.Index + match.Length, lexicon);
         DateOnly monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
@@ -194,7 +217,7 @@ internal static class DateParser
 
     private static bool HasBeforePrefix(string text, int start, Lexicon lexicon)
     {
-        string head = text[..start].TrimEnd();
+        ReadOnlySpan<char> head = text.AsSpan(0, start).TrimEnd();
         foreach (string prefix in lexicon.BeforePrefixes)
         {
             if (head.EndsWith(prefix, StringComparison.Ordinal) && (head.Length == prefix.Length || !Phrase.IsWordChar(head[^(prefix.Length + 1)])))
@@ -210,9 +233,9 @@ internal static class DateParser
     private static bool IsForecast(string text, int start, int end, Lexicon lexicon)
     {
         int windowStart = Math.Max(0, start - 8);
-        string head = text[windowStart..start];
+        ReadOnlySpan<char> head = text.AsSpan(windowStart, start - windowStart);
         int after = SkipSpaces(text, end);
-        string tail = text[after..Math.Min(text.Length, after + 6)];
+        ReadOnlySpan<char> tail = text.AsSpan(after, Math.Min(text.Length, after + 6) - after);
         foreach (string word in lexicon.ForecastWords)
         {
             if (Phrase.Find(head, word) >= 0 || tail.StartsWith(word, StringComparison.Ordinal) || StartsAfterSuffix(tail, word, lexicon))
@@ -224,11 +247,11 @@ internal static class DateParser
         return false;
     }
 
-    private static bool StartsAfterSuffix(string tail, string word, Lexicon lexicon)
+    private static bool StartsAfterSuffix(ReadOnlySpan<char> tail, string word, Lexicon lexicon)
     {
         foreach (string suffix in lexicon.BeforeSuffixes)
         {
-            if (tail.StartsWith(suffix, StringComparison.Ordinal) && tail.AsSpan(suffix.Length).TrimStart().StartsWith(word, StringComparison.Ordinal))
+            if (tail.StartsWith(suffix, StringComparison.Ordinal) && tail[suffix.Length..].TrimStart().StartsWith(word, StringComparison.Ordinal))
             {
                 return true;
             }

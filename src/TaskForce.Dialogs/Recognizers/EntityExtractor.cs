@@ -76,7 +76,7 @@ internal static partial class EntityExtractor
     private static int? ListNumber(TextSpans spans, Lexicon lexicon)
     {
         Match match = LeadingNumber().Match(spans.Text);
-        if (match.Success && lexicon.DateRegex.Match(spans.Text) is { Success: true, Index: 0 })
+        if (match.Success && StartsWithDate(spans.Text, lexicon))
         {
             match = Match.Empty;
         }
@@ -93,6 +93,16 @@ internal static partial class EntityExtractor
 
         spans.Take(match.Index, match.Length);
         return number;
+    }
+
+    private static bool StartsWithDate(string text, Lexicon lexicon)
+    {
+        foreach (ValueMatch date in lexicon.DateRegex.EnumerateMatches(text))
+        {
+            return date.Index == 0;
+        }
+
+        return false;
     }
 
     private static string? LinkCode(TextSpans spans)

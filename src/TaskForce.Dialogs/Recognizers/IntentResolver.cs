@@ -26,45 +26,47 @@ internal static class IntentResolver
             return exact;
         }
 
+        IntentTable.Words words = table.Find(normalized);
+
         foreach (Intent intent in s_commandOrder)
         {
-            if (table.Mentions(intent, normalized))
+            if (words.Mentions(intent))
             {
                 return intent;
             }
         }
 
-        bool question = table.IsQuestion(normalized);
+        bool question = words.IsQuestion;
         bool reported = entities.Percent is not null || entities.Status is not null;
         if (!question)
         {
             foreach (Intent intent in s_blockerOrder)
             {
-                if (table.Mentions(intent, normalized))
+                if (words.Mentions(intent))
                 {
                     return reported ? Intent.ReportProgress : intent;
                 }
             }
         }
 
-        if (entities.Percent is null && table.Mentions(Intent.QueryDeadlines, normalized))
+        if (entities.Percent is null && words.Mentions(Intent.QueryDeadlines))
         {
             return Intent.QueryDeadlines;
         }
 
         if (question)
         {
-            return table.Mentions(Intent.StatusQuestion, normalized) || entities.DateScope == DateScope.None
+            return words.Mentions(Intent.StatusQuestion) || entities.DateScope == DateScope.None
                 ? Intent.StatusQuestion
                 : Intent.QueryDeadlines;
         }
 
-        if (reported || entities.BlockerText is not null || entities.DueDate is not null || table.Mentions(Intent.ReportProgress, normalized))
+        if (reported || entities.BlockerText is not null || entities.DueDate is not null || words.Mentions(Intent.ReportProgress))
         {
             return Intent.ReportProgress;
         }
 
-        if (table.Mentions(Intent.StatusQuestion, normalized))
+        if (words.Mentions(Intent.StatusQuestion))
         {
             return Intent.StatusQuestion;
         }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace TaskForce.Dialogs.Recognizers;
@@ -5,28 +7,49 @@ namespace TaskForce.Dialogs.Recognizers;
 /// <summary>The intent words of dialogs/intents.yaml (embedded), loaded once.</summary>
 internal sealed class IntentTable
 {
+    /// <summary>The bit of <see cref="Words"/> that marks a question word; intents use the bits of their values.</summary>
+    private const int QuestionBit = 31;
+
     public static IntentTable Default { get; } = new(RecognizerData.Yaml("intents.yaml"));
 
-    private readonly Dictionary<Intent, IntentWords> _words;
-    private readonly Regex _questionWords;
+    private readonly FrozenDictionary<string, uint> _exact;
+    private readonly FrozenDictionary<char, PhraseEntry[]> _phrases;
+    private readonly SearchValues<char> _firstChars;
+    private readonly Regex?[] _patterns;
 
     private IntentTable(Dictionary<object, object> root)
     {
-        _words = RecognizerData.Map(root, "intents").ToDictionary(
-            p => Enum.Parse<Intent>(RecognizerData.Text(p.Key)),
-            p => IntentWords.From((Dictionary<object, object>)p.Value));
-        _questionWords = RecognizerData.PhrasesAndPatterns(RecognizerData.Strings(root, "question-words").Select(w => w.ToLowerInvariant()), [])!;
-    }
+        Dictionary<string, uint> exact = new(StringComparer.Ordinal);
+        Dictionary<string, uint> phrases = new(StringComparer.Ordinal);
+        _patterns = new Regex?[Enum.GetValues<Intent>().Length];
+        foreach ((object key, object value) in RecognizerData.Map(root, "intents"))
+        {
+            var intent = Enum.Parse<Intent>(RecognizerData.Text(key));
+            var map = (Dictionary<object, object>)value;
+            Add(exact, RecognizerData.Strings(map, "exact"), 1u << (int)intent);
+            Add(phrases, RecognizerData.Strings(map, "contains"), 1u << (int)intent);
+            string[] patterns = RecognizerData.Strings(map, "patterns");
+            _patterns[(int)intent] = patterns.Length == 0 ? null : RecognizerData.Pattern(patterns);
+        }
 
-    /// <summary>True when the message contains a question mark or a question word.</summary>
-    public bool IsQuestion(string text) => _questionWords.IsMatch(text);
+        Add(phrases, RecognizerData.Strings(root, "question-words"), 1u << QuestionBit);
+        _exact = exact.ToFrozenDictionary(StringComparer.Ordinal);
+        _phrases = phrases.Where(p => p.Key.Length > 0).GroupBy(p => p.Key[0])
+            .ToFrozenDictionary(g => g.Key, g => g.Select(p => new PhraseEntry(p.Key, p.Value)).ToArray());
+        _firstChars = SearchValues.Create([.. _phrases.Keys]);
+    }
 
     /// <summary>The intent whose exact words equal the whole message, in the given order of precedence.</summary>
     public Intent? Exact(string message, IReadOnlyList<Intent> order)
     {
+        if (!_exact.TryGetValue(message, out uint intents))
+        {
+            return null;
+        }
+
         foreach (Intent intent in order)
         {
-            if (_words.TryGetValue(intent, out IntentWords? words) && words.Exact.Contains(message))
+            if ((intents & (1u << (int)intent)) != 0)
             {
                 return intent;
             }
@@ -35,21 +58,71 @@ internal sealed class IntentTable
         return null;
     }
 
-    /// <summary>True when the message contains one of the intent's phrases or matches one of its patterns.</summary>
-    public bool Mentions(Intent intent, string text)
+    /// <summary>
+    /// Every intent phrase and question word in the text, found in one pass; a phrase that starts or ends with a Latin
+    /// letter or digit counts only where no [a-z0-9] character touches that end.
+    /// </summary>
+    public Words Find(string text)
     {
-        if (!_words.TryGetValue(intent, out IntentWords? words))
+        uint found = 0;
+        for (int i = 0; i < text.Length; i++)
         {
-            return false;
+            int next = text.AsSpan(i).IndexOfAny(_firstChars);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            PhraseEntry[] entries = _phrases[text[i]];
+            foreach (PhraseEntry entry in entries)
+            {
+                if ((found & entry.Bits) != entry.Bits && entry.IsAt(text, i))
+                {
+                    found |= entry.Bits;
+                }
+            }
         }
 
-        return words.Matcher?.IsMatch(text) == true;
+        return new Words(this, text, found);
     }
 
-    private sealed record IntentWords(IReadOnlySet<string> Exact, Regex? Matcher)
+    private static void Add(Dictionary<string, uint> words, IEnumerable<string> list, uint bit)
     {
-        public static IntentWords From(Dictionary<object, object> map) => new(
-            RecognizerData.Strings(map, "exact").Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
-            RecognizerData.PhrasesAndPatterns(RecognizerData.Strings(map, "contains").Select(w => w.ToLowerInvariant()), RecognizerData.Strings(map, "patterns")));
+        foreach (string word in list.Select(w => w.ToLowerInvariant()))
+        {
+            words[word] = words.GetValueOrDefault(word) | bit;
+        }
+    }
+
+    /// <summary>The intent phrases and question words of one message.</summary>
+    public readonly struct Words(IntentTable table, string text, uint found)
+    {
+        /// <summary>True when the message contains a question mark or a question word.</summary>
+        public bool IsQuestion => (found & (1u << QuestionBit)) != 0;
+
+        /// <summary>True when the message contains one of the intent's phrases or matches one of its patterns.</summary>
+        public bool Mentions(Intent intent) =>
+            (found & (1u << (int)intent)) != 0 || table._patterns[(int)intent]?.IsMatch(text) == true;
+    }
+
+    /// <summary>A phrase with the bits of the intents (and question words) that list it.</summary>
+    private sealed class PhraseEntry(string phrase, uint bits)
+    {
+        private readonly bool _checkStart = Phrase.IsWordChar(phrase[0]);
+        private readonly bool _checkEnd = Phrase.IsWordChar(phrase[^1]);
+
+        public uint Bits { get; } = bits;
+
+        public bool IsAt(string text, int index)
+        {
+            int end = index + phrase.Length;
+            return text.AsSpan(index).StartsWith(phrase, StringComparison.Ordinal)
+                && (!_checkStart || index == 0 || !IsLowerWordChar(text[index - 1]))
+                && (!_checkEnd || end == text.Length || !IsLowerWordChar(text[end]));
+        }
+
+        /// <summary>The class [a-z0-9] of the boundary lookarounds.</summary>
+        private static bool IsLowerWordChar(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class Lexicon
         Dictionary<object, object> percent = RecognizerData.Map(root, "percent");
         PercentPatterns = [.. RecognizerData.List(percent, "patterns").Cast<Dictionary<object, object>>().Select(PercentPattern.From)];
         PercentRegex = RecognizerData.Alternation(PercentPatterns.Select(p => p.Regex));
+        PercentGroups = RecognizerData.AlternativeGroups(PercentRegex, PercentPatterns.Count);
         PercentVerbs = [.. RecognizerData.Strings(percent, "verbs").OrderByDescending(v => v.Length)];
 
         DoneParticles = RecognizerData.Strings(root, "done-particles").Select(p => p[0]).ToHashSet();
@@ -34,6 +35,8 @@ internal sealed class Lexicon
         DateRegex = RecognizerData.Alternation(
             datePatterns.Select(p => RecognizerData.Text(p["regex"])),
             RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        DateGroups = RecognizerData.AlternativeGroups(DateRegex, DateKinds.Count);
+        DateAlternatives = [.. datePatterns.Select(p => new Regex(@"\G(?:" + RecognizerData.Text(p["regex"]) + ")", RecognizerData.PatternOptions))];
         Weekdays = RecognizerData.Pairs(RecognizerData.Map(dates, "weekdays")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         Months = RecognizerData.Strings(dates, "months");
         MonthParts = RecognizerData.Pairs(RecognizerData.Map(dates, "month-parts")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
@@ -65,6 +68,9 @@ internal sealed class Lexicon
 
     public Regex PercentRegex { get; }
 
+    /// <summary>Group numbers of the alternatives of <see cref="PercentRegex"/>.</summary>
+    public int[] PercentGroups { get; }
+
     public IReadOnlyList<string> PercentVerbs { get; }
 
     public PhraseTable<ReportStatus> Status { get; }
@@ -78,7 +84,14 @@ internal sealed class Lexicon
 
     public IReadOnlyList<string> SeverityLabels { get; }
 
+    /// <summary>All date patterns as one alternation (non-backtracking): finds where the first date expression is.</summary>
     public Regex DateRegex { get; }
+
+    /// <summary>Group numbers of the alternatives of <see cref="DateRegex"/>.</summary>
+    public int[] DateGroups { get; }
+
+    /// <summary>Each date pattern alone, anchored where matching starts: tells which pattern a date found by <see cref="DateRegex"/> is.</summary>
+    public IReadOnlyList<Regex> DateAlternatives { get; }
 
     public IReadOnlyList<string> DateKinds { get; }
 

@@ -38,7 +38,7 @@ internal static partial class PercentParser
 
     private static int? FromWords(Match match, Lexicon lexicon)
     {
-        Lexicon.PercentPattern pattern = lexicon.PercentPatterns[RecognizerData.Alternative(match, lexicon.PercentPatterns.Count)];
+        Lexicon.PercentPattern pattern = lexicon.PercentPatterns[RecognizerData.Alternative(match, lexicon.PercentGroups)];
         int? number = match.Groups["n"].Success ? lexicon.ParseNumber(match.Groups["n"].Value) : null;
         return pattern.Kind switch
         {

@@ -7,8 +7,14 @@ internal sealed class PhraseTable<T>(IEnumerable<(string Phrase, T Value)> entri
 
     public bool FindLongest(string text, TextSpans spans, out T value, out int index, out int length)
     {
+        CharMask chars = ReferenceEquals(text, spans.Text) ? spans.Chars : CharMask.Of(text);
         foreach ((string phrase, T candidate) in _entries)
         {
+            if (!chars.MayContainAll(phrase))
+            {
+                continue;
+            }
+
             int at = Phrase.Find(text, phrase);
             while (at >= 0 && !spans.IsFree(at, phrase.Length))
             {

@@ -8,7 +8,7 @@ namespace TaskForce.Dialogs.Recognizers;
 internal static class RecognizerData
 {
     private const string Prefix = "TaskForce.Dialogs.Recognizers.Data.";
-    private const RegexOptions PatternOptions = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    public const RegexOptions PatternOptions = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     public static IEnumerable<string> Lines(string name)
     {
@@ -57,27 +57,16 @@ internal static class RecognizerData
     public static Regex Pattern(IEnumerable<string> patterns) =>
         new(string.Join('|', patterns.Select(p => $"(?:{p})")), PatternOptions);
 
-    /// <summary>
-    /// One regex that finds any of the phrases (Latin edges on word boundaries, like <see cref="Phrase.Find"/>) or any
-    /// of the patterns; null when both lists are empty.
-    /// </summary>
-    public static Regex? PhrasesAndPatterns(IEnumerable<string> phrases, IEnumerable<string> patterns)
-    {
-        string[] parts =
-        [
-            .. phrases.Where(p => p.Length > 0).OrderByDescending(p => p.Length).Select(p =>
-                (Phrase.IsWordChar(p[0]) ? "(?<![a-z0-9])" : string.Empty) + Regex.Escape(p) + (Phrase.IsWordChar(p[^1]) ? "(?![a-z0-9])" : string.Empty)),
-            .. patterns.Select(p => $"(?:{p})"),
-        ];
-        return parts.Length == 0 ? null : new Regex(string.Join('|', parts), PatternOptions);
-    }
+    /// <summary>The group numbers of the alternatives g0, g1, … of an <see cref="Alternation"/>.</summary>
+    public static int[] AlternativeGroups(Regex regex, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => regex.GroupNumberFromName("g" + i.ToString(CultureInfo.InvariantCulture)))];
 
-    /// <summary>Index of the alternative of <see cref="Alternation"/> that matched.</summary>
-    public static int Alternative(Match match, int count)
+    /// <summary>Index of the alternative of <see cref="Alternation"/> that matched, given <see cref="AlternativeGroups"/>.</summary>
+    public static int Alternative(Match match, int[] groups)
     {
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < groups.Length; i++)
         {
-            if (match.Groups["g" + i.ToString(CultureInfo.InvariantCulture)].Success)
+            if (match.Groups[groups[i]].Success)
             {
                 return i;
             }

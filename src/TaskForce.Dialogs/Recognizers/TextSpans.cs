@@ -10,6 +10,9 @@ internal sealed partial class TextSpans(string text)
 
     public string Text { get; } = text;
 
+    /// <summary>The characters of <see cref="Text"/> (the visible text never has others, apart from spaces).</summary>
+    public CharMask Chars { get; } = CharMask.Of(text);
+
     public void Take(int index, int length)
     {
         for (int i = Math.Max(0, index); i < Math.Min(_taken.Length, index + length); i++)

@@ -1,3 +1,4 @@
+using System.Text;
 using TaskForce.Dialogs.Recognizers;
 
 namespace TaskForce.Tests.Dialogs.Recognizers;
@@ -75,5 +76,43 @@ public sealed class TextNormalizerTests
     public void Normalize_CorruptedAnnotation_IsLeftForReview()
     {
         Assert.Equal("青岛日?qǐng)?bào)社", TextNormalizer.Normalize("青島日?qǐng)?bào)社"));
+    }
+
+    [Fact]
+    public void CompatibilityForm_EveryCharacterAloneOrBeforeACombiningMark_EqualsThePlatformNfkc()
+    {
+        List<string> mismatches = [];
+        for (int code = 0; code <= char.MaxValue; code++)
+        {
+            char c = (char)code;
+            if (char.IsSurrogate(c))
+            {
+                continue;
+            }
+
+            foreach (string text in (string[])[$"x{c}y", $"{c}\u0301", $"{c}\u3099", $"\uFF21{c}"])
+            {
+                string expected = Outcome(() => text.Normalize(NormalizationForm.FormKC));
+                string actual = Outcome(() => TextNormalizer.CompatibilityForm(text));
+                if (expected != actual)
+                {
+                    mismatches.Add($"U+{code:X4} in {text}: {actual} instead of {expected}");
+                }
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    private static string Outcome(Func<string> normalize)
+    {
+        try
+        {
+            return normalize();
+        }
+        catch (ArgumentException exception)
+        {
+            return exception.GetType().Name;
+        }
     }
 }
