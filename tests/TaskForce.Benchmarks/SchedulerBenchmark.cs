@@ -33,7 +33,7 @@ internal static class SchedulerBenchmark
             OutboxStore store = new(database);
             IOptions<WorkingCalendarOptions> calendar = Options.Create(new WorkingCalendarOptions());
             ReminderPlanner planner = new(
-                new MeetingStore(database), new CalendarStore(database, calendar), store, new NudgeStore(database),
+                new MeetingStore(database), new CalendarStore(database, calendar), store, new OutboxReadStore(database), new NudgeStore(database),
                 Options.Create(new SchedulingOptions { Horizon = TimeSpan.FromDays(365) }), NullLogger<ReminderPlanner>.Instance);
 
             TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
