@@ -9,7 +9,7 @@ namespace TaskForce.Core.Tasks;
 
 /// <summary>
 /// The campaign summary counted in SQL, so its cost does not grow with the tasks it counts: the traffic lights are
-/// counted by one aggregate over the covering index of migration 0005, and only the tasks a reply can show are read
+/// counted by one aggregate over the covering index of migrations 0005 and 0008, and only the tasks a reply can show are read
 /// in full. The light is <see cref="TrafficLight.Compute"/> written as a CASE over the task's dates, latest report
 /// and escalated blockers, with today and the thresholds as parameters; the listed tasks get their light from
 /// <see cref="TrafficLight.Compute"/> itself, as every other task view does.
@@ -31,7 +31,8 @@ internal sealed class TaskSummaryStore(SqliteConnectionFactory connections, IOpt
     /// 3 done). Closed tasks are not in scope, so done means 100%. The expected percent rounds half away from zero as
     /// (200 × elapsed + span) / (2 × span) in integers, written as (200 × today + deadline − 201 × start) / (2 × (deadline
     /// − start)) in julian days: every julianday() of a date ends in .5, so both sides are exact whole numbers, and each
-    /// date is parsed twice rather than five times (parsing is most of the query's cost). "Deadline near" compares dates.
+    /// julianday() is read from the covering index (migration 0008), which holds it for both dates, so no date text is
+    /// parsed per task. "Deadline near" compares dates.
     /// </summary>
     private const string LightSql = "\n" + """
         CASE
