@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -48,6 +49,16 @@ internal static class OperationsSetup
         }
 
         string? endpoint = builder.Configuration[$"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.OtlpEndpoint)}"];
+        AddExporters(builder.Services, exporter, endpoint);
+    }
+
+    /// <summary>
+    /// Kept out of <see cref="AddOpenTelemetry"/> and never inlined, so that a bot without an exporter does not load
+    /// the OpenTelemetry assemblies at all: compiling a method loads every assembly its body names.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddExporters(IServiceCollection services, string exporter, string? endpoint)
+    {
         void ConfigureOtlp(OtlpExporterOptions options)
         {
             if (endpoint is { Length: > 0 } && Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri))
@@ -56,7 +67,7 @@ internal static class OperationsSetup
             }
         }
 
-        builder.Services.AddOpenTelemetry()
+        services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("taskforce-bot"))
             .WithTracing(tracing =>
             {
