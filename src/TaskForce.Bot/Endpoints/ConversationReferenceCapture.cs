@@ -5,22 +5,22 @@ using TaskForce.Core.Conversations;
 
 namespace TaskForce.Bot.Endpoints;
 
-/// <summary>Stores the conversation reference of every validated activity, refreshing its service URL (§3.3).</summary>
-internal sealed class ConversationReferenceCapture(ConversationReferenceStore references, TimeProvider time)
+/// <summary>The conversation reference of a validated activity, with its service URL normalized (§3.3); stored by <see cref="TurnRunner"/>.</summary>
+internal static class ConversationReferenceCapture
 {
-    public Task CaptureAsync(BotActivity activity, CancellationToken cancellationToken)
+    public static StoredConversationReference? Describe(BotActivity activity)
     {
         if (activity.ChannelId is not { Length: > 0 } channelId
             || activity.Conversation?.Id is not { Length: > 0 } conversationId
             || activity.From?.Id is not { Length: > 0 } userId
             || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
         {
-            return Task.CompletedTask;
+            return null;
         }
 
         ClientInfoEntity? clientInfo = activity.EntitiesOfType(Entity.ClientInfoType).Select(e => e.AsClientInfo()).FirstOrDefault();
         ConversationReference reference = activity.GetConversationReference();
-        var stored = new StoredConversationReference(
+        return new StoredConversationReference(
             channelId,
             conversationId,
             userId,
@@ -30,7 +30,6 @@ internal sealed class ConversationReferenceCapture(ConversationReferenceStore re
             NullIfBlank(activity.Locale) ?? NullIfBlank(clientInfo?.Locale),
             NullIfBlank(activity.LocalTimezone) ?? NullIfBlank(clientInfo?.Timezone),
             JsonSerializer.Serialize(reference, ActivityJson.Default.ConversationReference));
-        return references.UpsertAsync(stored, time.GetUtcNow(), cancellationToken);
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

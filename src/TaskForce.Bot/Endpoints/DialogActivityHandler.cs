@@ -78,7 +78,7 @@ internal sealed class DialogActivityHandler(
         }
 
         turn.ProcessedRecorded |= result.Recorded;
-        if (result.MemberId is long memberId)
+        if (result.MemberId is long memberId && !result.MemberAssigned)
         {
             await AssignMemberAsync(turn, input, memberId, cancellationToken);
         }

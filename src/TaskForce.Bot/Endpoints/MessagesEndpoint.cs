@@ -21,7 +21,6 @@ internal static class MessagesEndpoint
     private static async Task<IResult> HandleAsync(
         HttpContext http,
         ActivityAuthenticator authenticator,
-        ConversationReferenceCapture capture,
         TurnRunner turns,
         IActivityHandler handler,
         ILogger<TurnRunner> logger,
@@ -58,16 +57,6 @@ internal static class MessagesEndpoint
         if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.Conversation?.Id))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity needs channelId and conversation.id.");
-        }
-
-        try
-        {
-            await capture.CaptureAsync(activity, cancellationToken);
-        }
-        catch (Exception ex) when (DatabaseBusy.Is(ex))
-        {
-            // The turn still runs: if the database stays busy it answers with the busy reply, not a 500.
-            logger.ReferenceCaptureBusy(activity.Id);
         }
 
         TurnResult result = await turns.RunAsync(activity, auth.CallerId, handler, cancellationToken);

@@ -1,18 +1,23 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using TaskForce.Activities.Auth;
 using TaskForce.Activities.Connector;
 using TaskForce.Activities.Schema;
 using TaskForce.Activities.Turns;
 using TaskForce.Core.Conversations;
+using TaskForce.Core.Storage;
 
 namespace TaskForce.Bot.Endpoints;
 
 /// <summary>
 /// Runs one validated activity through the handler: one at a time per conversation, and at most once per
-/// (channel, conversation, activity id) — a re-delivery is acknowledged without running again (§2.5).
+/// (channel, conversation, activity id) — a re-delivery is acknowledged without running again (§2.5). Every validated
+/// activity first stores its conversation reference (§3.3); that freshness check and the re-delivery check share one connection.
 /// </summary>
 internal sealed class TurnRunner(
     ConversationLocks locks,
+    Database database,
+    ConversationReferenceStore references,
     ProcessedActivityStore processed,
     UnsavedTurns unsaved,
     IConnectorClient connector,
@@ -32,7 +37,23 @@ internal sealed class TurnRunner(
             ["ChannelId"] = channelId,
         });
         using IDisposable held = await locks.AcquireAsync($"{channelId}\n{conversationId}", cancellationToken);
-        if (activity.Id is { Length: > 0 } id && await processed.IsProcessedAsync(channelId, conversationId, id, cancellationToken))
+        StoredConversationReference? reference = ConversationReferenceCapture.Describe(activity);
+        DateTimeOffset now = time.GetUtcNow();
+        bool current;
+        bool duplicate;
+        await using (SqliteConnection connection = await database.OpenAsync(cancellationToken))
+        {
+            current = reference is null || await ConversationReferenceStore.IsCurrentAsync(connection, reference, now, cancellationToken);
+            duplicate = activity.Id is { Length: > 0 } seen
+                && await ProcessedActivityStore.IsProcessedAsync(connection, channelId, conversationId, seen, cancellationToken);
+        }
+
+        if (!current && reference is not null)
+        {
+            await RefreshReferenceAsync(reference, now, activity.Id, cancellationToken);
+        }
+
+        if (duplicate && activity.Id is { } id)
         {
             logger.DuplicateActivity(id);
             return TurnResult.DuplicateOf();
@@ -62,6 +83,19 @@ internal sealed class TurnRunner(
         }
 
         return new TurnResult(invoke, turn.BufferedReplies, Duplicate: false, Failed: false);
+    }
+
+    private async Task RefreshReferenceAsync(StoredConversationReference reference, DateTimeOffset now, string? activityId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await references.RefreshAsync(reference, now, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseBusy.Is(ex))
+        {
+            // The turn still runs: if the database stays busy it answers with the busy reply, not a 500.
+            logger.ReferenceCaptureBusy(activityId);
+        }
     }
 
     private async Task MarkProcessedAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)

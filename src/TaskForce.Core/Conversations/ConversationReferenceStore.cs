@@ -18,17 +18,33 @@ public sealed class ConversationReferenceStore(Database db)
 
     /// <summary>How long an unchanged reference goes without being rewritten: every activity refreshes it, but only
     /// a change (service URL, zone, locale, a dead mark) or this much time costs a durable write.</summary>
+    private const string AssignSql = """
+        UPDATE ConversationReferences SET MemberId = @memberId, UpdatedAtMs = @AtMs
+        WHERE ChannelId = @channelId AND ConversationId = @conversationId AND UserId = @userId AND MemberId IS NOT @memberId;
+        """;
+
     private static readonly TimeSpan s_refreshAfter = TimeSpan.FromHours(1);
 
     /// <summary>Inserts or refreshes the reference; a new activity also revives a conversation marked dead.</summary>
     public async Task UpsertAsync(StoredConversationReference reference, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        if (await IsCurrentAsync(reference, at, cancellationToken))
+        bool current;
+        await using (SqliteConnection connection = await db.OpenAsync(cancellationToken))
         {
-            return;
+            current = await IsCurrentAsync(connection, reference, at, cancellationToken);
         }
 
+        if (!current)
+        {
+            await RefreshAsync(reference, at, cancellationToken);
+        }
+    }
+
+    /// <summary>Inserts or refreshes the reference without checking first; for callers that ran <see cref="IsCurrentAsync"/>.</summary>
+    public async Task RefreshAsync(StoredConversationReference reference, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
         const string Sql = """
             INSERT INTO ConversationReferences
                 (ChannelId, ConversationId, UserId, ServiceUrl, TenantId, ConversationType, Locale, TimeZone, Reference, UpdatedAtMs)
@@ -123,8 +139,12 @@ public sealed class ConversationReferenceStore(Database db)
             cancellationToken);
     }
 
-    private async Task<bool> IsCurrentAsync(StoredConversationReference reference, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Whether the stored reference already matches and is recent enough that no write is needed.</summary>
+    public static async Task<bool> IsCurrentAsync(
+        SqliteConnection connection, StoredConversationReference reference, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(reference);
         const string Sql = """
             SELECT EXISTS (SELECT 1 FROM ConversationReferences
                 WHERE ChannelId = @ChannelId AND ConversationId = @ConversationId AND UserId = @UserId
@@ -132,7 +152,6 @@ public sealed class ConversationReferenceStore(Database db)
                   AND (@TenantId IS NULL OR TenantId IS @TenantId) AND (@ConversationType IS NULL OR ConversationType IS @ConversationType)
                   AND (@Locale IS NULL OR Locale IS @Locale) AND (@TimeZone IS NULL OR TimeZone IS @TimeZone));
             """;
-        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             Sql,
             Parameters(reference, at),
@@ -155,16 +174,21 @@ public sealed class ConversationReferenceStore(Database db)
         FreshSinceMs = (at - s_refreshAfter).ToUnixTimeMilliseconds(),
     };
 
+    /// <summary>Records which member writes from this conversation inside the caller's transaction; changes the row only on a change.</summary>
+    public static async Task AssignMemberAsync(
+        DbSession session, string channelId, string conversationId, string userId, long memberId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            AssignSql, new { channelId, conversationId, userId, memberId, AtMs = at.ToUnixTimeMilliseconds() }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Records which member writes from this conversation, so proactive messages can reach them; writes only on a change.</summary>
     public async Task AssignMemberAsync(string channelId, string conversationId, string userId, long memberId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         const string CheckSql = """
             SELECT EXISTS (SELECT 1 FROM ConversationReferences
                            WHERE ChannelId = @channelId AND ConversationId = @conversationId AND UserId = @userId AND MemberId IS NOT @memberId);
-            """;
-        const string Sql = """
-            UPDATE ConversationReferences SET MemberId = @memberId, UpdatedAtMs = @AtMs
-            WHERE ChannelId = @channelId AND ConversationId = @conversationId AND UserId = @userId AND MemberId IS NOT @memberId;
             """;
         await using (SqliteConnection connection = await db.OpenAsync(cancellationToken))
         {
@@ -176,7 +200,7 @@ public sealed class ConversationReferenceStore(Database db)
 
         await db.WriteAsync(
             (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-                Sql, new { channelId, conversationId, userId, memberId, AtMs = at.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)),
+                AssignSql, new { channelId, conversationId, userId, memberId, AtMs = at.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)),
             cancellationToken);
     }
 

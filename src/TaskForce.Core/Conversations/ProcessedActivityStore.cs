@@ -12,12 +12,20 @@ public sealed class ProcessedActivityStore(Database db)
 {
     public async Task<bool> IsProcessedAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
     {
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        return await IsProcessedAsync(connection, channelId, conversationId, activityId, cancellationToken);
+    }
+
+    /// <summary>The same check on a connection the caller already holds.</summary>
+    public static Task<bool> IsProcessedAsync(
+        SqliteConnection connection, string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
         const string Sql = """
             SELECT EXISTS (SELECT 1 FROM ProcessedActivities
                            WHERE ChannelId = @channelId AND ConversationId = @conversationId AND ActivityId = @activityId);
             """;
-        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        return connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             Sql, new { channelId, conversationId, activityId }, cancellationToken: cancellationToken));
     }
 

@@ -76,9 +76,9 @@ public sealed class ReportService(TaskStore tasks, TimeProvider time)
             return new ReportResult(ReportOutcome.Saved, null, await FindAsync(session, reporter, draft.TaskId, today, cancellationToken));
         }
 
-        await UpdateLatestAsync(session, normalized.TaskId, cancellationToken);
+        TaskView updated = await tasks.UpdateLatestAsync(session, task, today, cancellationToken);
         await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(reporter), "create", "Report", Id(id.Value), null, normalized), now, cancellationToken);
-        return new ReportResult(ReportOutcome.Saved, id, await FindAsync(session, reporter, draft.TaskId, today, cancellationToken));
+        return new ReportResult(ReportOutcome.Saved, id, updated);
     }
 
     /// <summary>Replaces the member's last report with <paramref name="draft"/> (its task stays the same).</summary>
@@ -100,9 +100,10 @@ public sealed class ReportService(TaskStore tasks, TimeProvider time)
             new { last.Id, normalized.Percent, normalized.Status, normalized.Text, AtMs = now.ToUnixTimeMilliseconds() },
             session.Transaction,
             cancellationToken: cancellationToken));
-        await UpdateLatestAsync(session, last.TaskId, cancellationToken);
+        TaskView? task = await FindAsync(session, reporter, last.TaskId, today, cancellationToken);
+        TaskView? updated = task is null ? null : await tasks.UpdateLatestAsync(session, task, today, cancellationToken);
         await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(reporter), "amend", "Report", Id(last.Id), last, normalized), now, cancellationToken);
-        return new ReportResult(ReportOutcome.Saved, last.Id, await FindAsync(session, reporter, last.TaskId, today, cancellationToken));
+        return new ReportResult(ReportOutcome.Saved, last.Id, updated);
     }
 
     public static async Task<LastReport?> GetLastAsync(DbSession session, long memberId, CancellationToken cancellationToken)
@@ -126,20 +127,6 @@ public sealed class ReportService(TaskStore tasks, TimeProvider time)
         { Percent: 100, Status: null or ReportStatuses.InProgress or ReportStatuses.OnTrack } => draft with { Status = ReportStatuses.Done },
         _ => draft,
     };
-
-    private static async Task UpdateLatestAsync(DbSession session, long taskId, CancellationToken cancellationToken)
-    {
-        // The latest report wins; a report without a percent keeps the previous percent.
-        const string Sql = """
-            UPDATE Tasks SET
-                LatestReportId = (SELECT Id FROM Reports WHERE TaskId = @TaskId ORDER BY CreatedAtMs DESC, Id DESC LIMIT 1),
-                LatestReportAtMs = (SELECT MAX(CreatedAtMs) FROM Reports WHERE TaskId = @TaskId),
-                LatestPercent = (SELECT Percent FROM Reports WHERE TaskId = @TaskId AND Percent IS NOT NULL ORDER BY CreatedAtMs DESC, Id DESC LIMIT 1),
-                LatestStatus = (SELECT Status FROM Reports WHERE TaskId = @TaskId AND Status IS NOT NULL ORDER BY CreatedAtMs DESC, Id DESC LIMIT 1)
-            WHERE Id = @TaskId;
-            """;
-        await session.Connection.ExecuteAsync(new CommandDefinition(Sql, new { TaskId = taskId }, session.Transaction, cancellationToken: cancellationToken));
-    }
 
     private async Task<TaskView?> FindAsync(DbSession session, Member reporter, long taskId, DateOnly today, CancellationToken cancellationToken)
     {

@@ -66,6 +66,38 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
         return [.. rows.Select(row => row.ToView(today, lightOptions.Value))];
     }
 
+    /// <summary>
+    /// Sets the task's latest report state from its reports (the latest report wins; one without a percent keeps the
+    /// previous percent) and returns <paramref name="task"/>, read earlier in the same transaction, with that state.
+    /// </summary>
+    public async Task<TaskView> UpdateLatestAsync(DbSession session, TaskView task, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(task);
+        const string Sql = """
+            UPDATE Tasks SET
+                LatestReportId = (SELECT Id FROM Reports WHERE TaskId = @TaskId ORDER BY CreatedAtMs DESC, Id DESC LIMIT 1),
+                LatestReportAtMs = (SELECT MAX(CreatedAtMs) FROM Reports WHERE TaskId = @TaskId),
+                LatestPercent = (SELECT Percent FROM Reports WHERE TaskId = @TaskId AND Percent IS NOT NULL ORDER BY CreatedAtMs DESC, Id DESC LIMIT 1),
+                LatestStatus = (SELECT Status FROM Reports WHERE TaskId = @TaskId AND Status IS NOT NULL ORDER BY CreatedAtMs DESC, Id DESC LIMIT 1)
+            WHERE Id = @TaskId
+            RETURNING LatestPercent, LatestStatus, LatestReportAtMs, ClosedAtMs,
+                (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = Tasks.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0) AS EscalatedBlockers;
+            """;
+        LatestRow row = await session.Connection.QuerySingleAsync<LatestRow>(new CommandDefinition(
+            Sql, new { TaskId = task.Id }, session.Transaction, cancellationToken: cancellationToken));
+        int? percent = row.LatestPercent is null ? null : (int)row.LatestPercent.Value;
+        var progress = new TaskProgress(task.Start, task.Deadline, percent, row.ClosedAtMs is not null, row.LatestStatus == "behind", row.EscalatedBlockers > 0);
+        return task with
+        {
+            Percent = percent,
+            Status = row.LatestStatus,
+            LastReportAt = row.LatestReportAtMs is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.LatestReportAtMs.Value),
+            Closed = row.ClosedAtMs is not null,
+            Light = TrafficLight.Compute(progress, today, lightOptions.Value),
+        };
+    }
+
     public async Task<TaskView?> GetAsync(AccessScope scope, long taskId, DateOnly today, CancellationToken cancellationToken)
     {
         IReadOnlyList<TaskView> tasks = await QueryAsync(scope, new TaskFilter { TaskId = taskId, IncludeClosed = true }, today, cancellationToken);
@@ -210,4 +242,6 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
                 ClosedAtMs is not null, (int)OpenBlockers, TrafficLight.Compute(progress, today, options));
         }
     }
+
+    private sealed record LatestRow(long? LatestPercent, string? LatestStatus, long? LatestReportAtMs, long? ClosedAtMs, long EscalatedBlockers);
 }

@@ -86,10 +86,12 @@ public sealed class DialogEngine
         return await _database.WriteAsync(
             async session =>
             {
+                // Proactive messages (reminders, escalations) go to the member's latest conversation.
+                await ConversationReferenceStore.AssignMemberAsync(session, input.ChannelId, input.ConversationId, input.UserId, member.Id, now, cancellationToken);
                 if (input.ActivityId is not null
                     && !await ConversationStateStore.TryMarkProcessedAsync(session, input.ChannelId, input.ConversationId, input.ActivityId, now, cancellationToken))
                 {
-                    return new TurnOutcome([], Duplicate: true, member.Id) { Recorded = true };
+                    return new TurnOutcome([], Duplicate: true, member.Id) { Recorded = true, MemberAssigned = true };
                 }
 
                 var context = new DialogContext(
@@ -126,6 +128,7 @@ public sealed class DialogEngine
                     PromptTokens = understood.Usage.Prompt,
                     CompletionTokens = understood.Usage.Completion,
                     Recorded = input.ActivityId is not null,
+                    MemberAssigned = true,
                 };
             },
             cancellationToken);

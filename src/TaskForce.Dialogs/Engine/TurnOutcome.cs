@@ -12,4 +12,7 @@ public sealed record TurnOutcome(IReadOnlyList<OutgoingMessage> Messages, bool D
 
     /// <summary>The turn's transaction recorded the activity as processed (or found it recorded): nobody needs to again.</summary>
     public bool Recorded { get; init; }
+
+    /// <summary>The turn's transaction recorded the member as the writer of this conversation: nobody needs to again.</summary>
+    public bool MemberAssigned { get; init; }
 }
