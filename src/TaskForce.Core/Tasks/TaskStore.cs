@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -11,6 +10,20 @@ namespace TaskForce.Core.Tasks;
 /// <summary>Task queries, always narrowed to what the asking member's scope allows.</summary>
 public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<TrafficLightOptions> lightOptions)
 {
+    /// <summary>The columns of <see cref="TaskRow"/>: a task with its names and open / escalated blocker counts.</summary>
+    private const string TaskSelect = """
+            SELECT t.Id, t.Key, t.CampaignId, c.Name AS CampaignName, c.NameEn AS CampaignNameEn, t.Title, t.TitleEn, t.Aliases,
+                   t.OwnerMemberId, m.Name AS OwnerName, t.DepartmentId, d.Name AS DepartmentName, d.NameEn AS DepartmentNameEn,
+                   t.StartDate, t.Deadline, t.LatestPercent, t.LatestStatus, t.LatestReportAtMs, t.ClosedAtMs,
+                   (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged')) AS OpenBlockers,
+                   (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0) AS EscalatedBlockers
+            FROM Tasks t
+            JOIN Campaigns c ON c.Id = t.CampaignId
+            JOIN Members m ON m.Id = t.OwnerMemberId
+            JOIN Departments d ON d.Id = t.DepartmentId
+
+            """;
+
     public async Task<IReadOnlyList<TaskView>> QueryAsync(AccessScope scope, TaskFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         await using SqliteConnection connection = await connections.OpenAsync(cancellationToken);
@@ -23,16 +36,7 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(filter);
-        const string Sql = """
-            SELECT t.Id, t.Key, t.CampaignId, c.Name AS CampaignName, c.NameEn AS CampaignNameEn, t.Title, t.TitleEn, t.Aliases,
-                   t.OwnerMemberId, m.Name AS OwnerName, t.DepartmentId, d.Name AS DepartmentName, d.NameEn AS DepartmentNameEn,
-                   t.StartDate, t.Deadline, t.LatestPercent, t.LatestStatus, t.LatestReportAtMs, t.ClosedAtMs,
-                   (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged')) AS OpenBlockers,
-                   (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0) AS EscalatedBlockers
-            FROM Tasks t
-            JOIN Campaigns c ON c.Id = t.CampaignId
-            JOIN Members m ON m.Id = t.OwnerMemberId
-            JOIN Departments d ON d.Id = t.DepartmentId
+        const string Sql = TaskSelect + """
             WHERE (@CityWide = 1 OR t.CampaignId IN @CampaignIds OR t.OwnerMemberId = @MemberId)
               AND (@TaskId IS NULL OR t.Id = @TaskId)
               AND (@CampaignId IS NULL OR t.CampaignId = @CampaignId)
@@ -120,16 +124,7 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(scope);
-        const string Select = """
-            SELECT t.Id, t.Key, t.CampaignId, c.Name AS CampaignName, c.NameEn AS CampaignNameEn, t.Title, t.TitleEn, t.Aliases,
-                   t.OwnerMemberId, m.Name AS OwnerName, t.DepartmentId, d.Name AS DepartmentName, d.NameEn AS DepartmentNameEn,
-                   t.StartDate, t.Deadline, t.LatestPercent, t.LatestStatus, t.LatestReportAtMs, t.ClosedAtMs,
-                   (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged')) AS OpenBlockers,
-                   (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0) AS EscalatedBlockers
-            FROM Tasks t
-            JOIN Campaigns c ON c.Id = t.CampaignId
-            JOIN Members m ON m.Id = t.OwnerMemberId
-            JOIN Departments d ON d.Id = t.DepartmentId
+        const string Select = TaskSelect + """
             WHERE t.ClosedAtMs IS NULL
             """;
         const string CityWideSql = Select + " ORDER BY t.Deadline, t.Id;";
@@ -161,7 +156,7 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
             Sql,
             new { scope.CityWide, CampaignIds = scope.CampaignIds.ToArray(), scope.MemberId, CampaignId = campaignId, SinceMs = since.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new NonReporter(r.MemberId, r.Name, (int)r.OpenTasks))];
+        return [.. rows.Select(r => r.ToNonReporter())];
     }
 
     /// <summary>
@@ -175,73 +170,6 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
     internal static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static DateOnly ParseDate(string value) => DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private sealed record NonReporterRow
-    {
-        public long MemberId { get; init; }
-
-        public string Name { get; init; } = string.Empty;
-
-        public long OpenTasks { get; init; }
-    }
-
-    private sealed record TaskRow
-    {
-        public long Id { get; init; }
-
-        public string Key { get; init; } = string.Empty;
-
-        public long CampaignId { get; init; }
-
-        public string CampaignName { get; init; } = string.Empty;
-
-        public string? CampaignNameEn { get; init; }
-
-        public string Title { get; init; } = string.Empty;
-
-        public string? TitleEn { get; init; }
-
-        public string Aliases { get; init; } = string.Empty;
-
-        public long OwnerMemberId { get; init; }
-
-        public string OwnerName { get; init; } = string.Empty;
-
-        public long DepartmentId { get; init; }
-
-        public string DepartmentName { get; init; } = string.Empty;
-
-        public string? DepartmentNameEn { get; init; }
-
-        public string StartDate { get; init; } = string.Empty;
-
-        public string Deadline { get; init; } = string.Empty;
-
-        public long? LatestPercent { get; init; }
-
-        public string? LatestStatus { get; init; }
-
-        public long? LatestReportAtMs { get; init; }
-
-        public long? ClosedAtMs { get; init; }
-
-        public long OpenBlockers { get; init; }
-
-        public long EscalatedBlockers { get; init; }
-
-        public TaskView ToView(DateOnly today, TrafficLightOptions options)
-        {
-            DateOnly start = ParseDate(StartDate);
-            DateOnly deadline = ParseDate(Deadline);
-            int? percent = LatestPercent is null ? null : (int)LatestPercent.Value;
-            var progress = new TaskProgress(start, deadline, percent, ClosedAtMs is not null, LatestStatus == "behind", EscalatedBlockers > 0);
-            return new TaskView(
-                Id, Key, CampaignId, CampaignName, CampaignNameEn, Title, TitleEn, JsonSerializer.Deserialize<string[]>(Aliases) ?? [],
-                OwnerMemberId, OwnerName, DepartmentId, DepartmentName, DepartmentNameEn, start, deadline, percent, LatestStatus,
-                LatestReportAtMs is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(LatestReportAtMs.Value),
-                ClosedAtMs is not null, (int)OpenBlockers, TrafficLight.Compute(progress, today, options));
-        }
-    }
 
     private sealed record LatestRow(long? LatestPercent, string? LatestStatus, long? LatestReportAtMs, long? ClosedAtMs, long EscalatedBlockers);
 }

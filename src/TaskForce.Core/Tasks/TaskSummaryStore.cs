@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -145,7 +144,7 @@ internal sealed class TaskSummaryStore(SqliteConnectionFactory connections, IOpt
             counts,
             overdue,
             [.. overdue.Concat(attention)],
-            [.. quiet.Select(r => new NonReporter(r.MemberId, r.Name, (int)r.OpenTasks))],
+            [.. quiet.Select(r => r.ToNonReporter())],
             reportedSince);
     }
 
@@ -166,75 +165,9 @@ internal sealed class TaskSummaryStore(SqliteConnectionFactory connections, IOpt
         SinceMs = reportedSince.ToUnixTimeMilliseconds(),
     };
 
-    // Properties, not a positional record: with no rows, SQLite reports the computed count's type as a blob and
-    // Dapper would find no matching constructor.
-    private sealed record NonReporterRow
-    {
-        public long MemberId { get; init; }
-
-        public string Name { get; init; } = string.Empty;
-
-        public long OpenTasks { get; init; }
-    }
-
     /// <summary>A listed task, read and turned into a view exactly as <see cref="TaskStore.QueryAsync(AccessScope, TaskFilter, DateOnly, CancellationToken)"/> does.</summary>
-    private sealed record ListedRow
+    private sealed record ListedRow : TaskRow
     {
         public long Part { get; init; }
-
-        public long Id { get; init; }
-
-        public string Key { get; init; } = string.Empty;
-
-        public long CampaignId { get; init; }
-
-        public string CampaignName { get; init; } = string.Empty;
-
-        public string? CampaignNameEn { get; init; }
-
-        public string Title { get; init; } = string.Empty;
-
-        public string? TitleEn { get; init; }
-
-        public string Aliases { get; init; } = string.Empty;
-
-        public long OwnerMemberId { get; init; }
-
-        public string OwnerName { get; init; } = string.Empty;
-
-        public long DepartmentId { get; init; }
-
-        public string DepartmentName { get; init; } = string.Empty;
-
-        public string? DepartmentNameEn { get; init; }
-
-        public string StartDate { get; init; } = string.Empty;
-
-        public string Deadline { get; init; } = string.Empty;
-
-        public long? LatestPercent { get; init; }
-
-        public string? LatestStatus { get; init; }
-
-        public long? LatestReportAtMs { get; init; }
-
-        public long? ClosedAtMs { get; init; }
-
-        public long OpenBlockers { get; init; }
-
-        public long EscalatedBlockers { get; init; }
-
-        public TaskView ToView(DateOnly today, TrafficLightOptions options)
-        {
-            DateOnly start = TaskStore.ParseDate(StartDate);
-            DateOnly deadline = TaskStore.ParseDate(Deadline);
-            int? percent = LatestPercent is null ? null : (int)LatestPercent.Value;
-            var progress = new TaskProgress(start, deadline, percent, ClosedAtMs is not null, LatestStatus == "behind", EscalatedBlockers > 0);
-            return new TaskView(
-                Id, Key, CampaignId, CampaignName, CampaignNameEn, Title, TitleEn, JsonSerializer.Deserialize<string[]>(Aliases) ?? [],
-                OwnerMemberId, OwnerName, DepartmentId, DepartmentName, DepartmentNameEn, start, deadline, percent, LatestStatus,
-                LatestReportAtMs is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(LatestReportAtMs.Value),
-                ClosedAtMs is not null, (int)OpenBlockers, TrafficLight.Compute(progress, today, options));
-        }
     }
 }
