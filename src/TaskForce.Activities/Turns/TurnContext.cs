@@ -54,6 +54,12 @@ public sealed class TurnContext
     /// </summary>
     public bool ProcessedRecorded { get; set; }
 
+    /// <summary>
+    /// Set by a handler whose work was rolled back (the database was busy, or the turn failed) after it asked the user
+    /// to send again: the activity must not be recorded as processed, so a re-delivery runs instead of being dropped.
+    /// </summary>
+    public bool LeaveUnprocessed { get; set; }
+
     /// <summary>Sends a reply into the conversation; null when it was buffered for an expectReplies response.</summary>
     public async Task<ConnectorResult?> SendAsync(BotActivity activity, CancellationToken cancellationToken)
     {

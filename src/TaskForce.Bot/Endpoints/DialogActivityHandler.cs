@@ -19,7 +19,6 @@ internal sealed class DialogActivityHandler(
     ConversationReferenceStore references,
     IConnectorClient connector,
     TextCatalog texts,
-    UnsavedTurns unsaved,
     TimeProvider time,
     ILogger<DialogActivityHandler> logger)
     : IActivityHandler
@@ -60,7 +59,7 @@ internal sealed class DialogActivityHandler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The turn's transaction was rolled back: nothing was saved, so the same activity may run again.
-            unsaved.Add(turn);
+            turn.LeaveUnprocessed = true;
             bool busy = DatabaseBusy.Is(ex);
             if (busy)
             {

@@ -14,7 +14,6 @@ internal static class MessagingSetup
         services.AddSingleton<IValidateOptions<BotOptions>, ListenAddressRule>();
         services.AddSingleton<IServiceUrlStore, StoredServiceUrls>();
         services.AddSingleton<ConversationLocks>();
-        services.AddSingleton<UnsavedTurns>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<IActivityHandler, DialogActivityHandler>();
         services.AddOptions<MessagingOptions>()

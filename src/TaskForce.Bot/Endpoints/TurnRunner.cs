@@ -19,7 +19,6 @@ internal sealed class TurnRunner(
     Database database,
     ConversationReferenceStore references,
     ProcessedActivityStore processed,
-    UnsavedTurns unsaved,
     IConnectorClient connector,
     IOptions<BotOptions> options,
     TimeProvider time,
@@ -72,7 +71,7 @@ internal sealed class TurnRunner(
             return TurnResult.Failure();
         }
 
-        if (unsaved.Remove(turn))
+        if (turn.LeaveUnprocessed)
         {
             logger.TurnLeftUnprocessed(activity.Id);
         }
