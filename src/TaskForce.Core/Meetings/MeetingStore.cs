@@ -78,22 +78,6 @@ public sealed class MeetingStore(Database db)
         return [.. rows.Select(r => new MeetingDecision(r.Id, r.Text, r.OwnerMemberId, r.DueDate, r.DoneAtMs is not null))];
     }
 
-    /// <summary>Open tasks of a member in a campaign with no report since <paramref name="since"/> (none at all counts).</summary>
-    public async Task<IReadOnlyList<long>> UnreportedTaskIdsAsync(
-        long campaignId, long memberId, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        const string Sql = """
-            SELECT Id FROM Tasks
-            WHERE OwnerMemberId = @MemberId AND CampaignId = @CampaignId AND ClosedAtMs IS NULL
-              AND (LatestReportAtMs IS NULL OR LatestReportAtMs < @SinceMs)
-            ORDER BY Deadline, Id;
-            """;
-        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
-        IEnumerable<long> ids = await connection.QueryAsync<long>(new CommandDefinition(
-            Sql, new { MemberId = memberId, CampaignId = campaignId, SinceMs = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-        return [.. ids];
-    }
-
     /// <summary>Who cancelled the meeting as a whole (<c>roster</c> or <c>cli</c>), and of an occurrence, who listed its date as an exception; null for none.</summary>
     public async Task<(string? Meeting, string? Occurrence)> CancellationSourcesAsync(long meetingId, DateOnly? localDate, CancellationToken cancellationToken)
     {
