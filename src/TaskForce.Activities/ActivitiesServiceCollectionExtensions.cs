@@ -35,7 +35,9 @@ public static class ActivitiesServiceCollectionExtensions
             sp.GetRequiredService<ILogger<ActivityAuthenticator>>()));
         services.AddSingleton<IBotTokenProvider, MsalTokenProvider>();
         services.AddHttpClient<IConnectorClient, ConnectorClient>((sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<ConnectorOptions>>().Value.Timeout);
+                http.Timeout = sp.GetRequiredService<IOptions<ConnectorOptions>>().Value.Timeout)
+            // A redirect would re-send the body and the bearer token to a host nobody vouched for.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
     }
 }

@@ -23,4 +23,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Connector unreachable")]
     public static partial void ConnectorUnreachable(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Entra token refused: caller {Caller} is neither the bot nor in Bot:AllowedCallers (iss {Issuer}, aud {Audience}, tid {TenantId})")]
+    public static partial void EntraCallerRefused(this ILogger logger, string? caller, string issuer, string? audience, string? tenantId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Signing keys from {MetadataUrl} could not be fetched; keeping the last good keys: {Kept}")]
+    public static partial void SigningKeysUnavailable(this ILogger logger, Exception exception, string metadataUrl, bool kept);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Connector answered a redirect ({StatusCode}); it was not followed and the call failed")]
+    public static partial void ConnectorRedirected(this ILogger logger, int statusCode);
 }

@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MemberListStore>();
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<TrustedServiceUrlStore>();
         services.AddSingleton<ProcessedActivityStore>();
         // Scheduler: working calendar, meetings, outbox, reminder planning and blocker escalation.
         // The dispatcher needs the host's IOutboxDelivery (render + send): see AddOutboxDispatch.

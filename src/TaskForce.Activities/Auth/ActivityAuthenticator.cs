@@ -6,9 +6,11 @@ using TaskForce.Activities.Schema;
 namespace TaskForce.Activities.Auth;
 
 /// <summary>
-/// Checks one inbound request: its <c>Authorization</c> header against the activity it carries (§4.1), or, in
-/// development mode (no app id), that the activity's service URL is loopback (§4.3). On success the service URL is
-/// remembered as a place the outbound token may go.
+/// Checks one inbound request in two steps. <see cref="CheckHeaderAsync"/> verifies the <c>Authorization</c> header
+/// before the body is read, so unauthenticated bodies cost nothing (§4.1); <c>AuthenticateAsync</c> then binds
+/// the verified token to the activity it carries, or, in development mode (no app id), checks that the activity's
+/// service URL is loopback (§4.3). A service URL that a Bot Framework token asserted becomes one the outbound token
+/// may go to.
 /// </summary>
 public sealed class ActivityAuthenticator
 {
@@ -26,13 +28,43 @@ public sealed class ActivityAuthenticator
         _logger = logger;
     }
 
-    /// <summary>True when the request may be rejected before its body is read: a token is required and absent.</summary>
-    public bool RequiresToken => !_options.Value.IsDevelopmentMode;
+    /// <summary>Verifies the header alone: a refusal, or a credential to bind to the activity once it is read.</summary>
+    public async Task<InboundToken> CheckHeaderAsync(string? authorizationHeader, CancellationToken cancellationToken)
+    {
+        if (_options.Value.IsDevelopmentMode)
+        {
+            return InboundToken.Development;
+        }
 
+        string[] parts = (authorizationHeader ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        InboundToken token = parts.Length == 2 && string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase)
+            ? await _tokens.VerifyAsync(parts[1], cancellationToken)
+            : InboundToken.Refused(AuthenticationResult.Fail("missing bearer token"));
+        if (token.Refusal is { } refusal)
+        {
+            _logger.InboundRejected(null, refusal.Failure);
+        }
+
+        return token;
+    }
+
+    /// <summary>Both steps at once, for callers that already hold the activity.</summary>
     public async Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, BotActivity activity, CancellationToken cancellationToken)
     {
+        InboundToken token = await CheckHeaderAsync(authorizationHeader, cancellationToken);
+        return await AuthenticateAsync(token, activity, cancellationToken);
+    }
+
+    public async Task<AuthenticationResult> AuthenticateAsync(InboundToken token, BotActivity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(activity);
-        AuthenticationResult result = await CheckAsync(authorizationHeader, activity, cancellationToken);
+        if (token.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        AuthenticationResult result = Bind(token, activity);
         if (!result.Succeeded)
         {
             _logger.InboundRejected(activity.ChannelId, result.Failure);
@@ -45,32 +77,30 @@ public sealed class ActivityAuthenticator
             return AuthenticationResult.Forbid("tenant not allowed");
         }
 
-        _trust.Remember(activity.ServiceUrl!);
+        if (result.ServiceUrlAsserted)
+        {
+            await _trust.RememberAssertedAsync(activity.ServiceUrl!, cancellationToken);
+        }
+
         return result;
     }
 
-    private async Task<AuthenticationResult> CheckAsync(string? authorizationHeader, BotActivity activity, CancellationToken cancellationToken)
+    private static AuthenticationResult Bind(InboundToken token, BotActivity activity)
     {
         if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _))
         {
             return AuthenticationResult.Fail("missing or invalid serviceUrl");
         }
 
-        if (_options.Value.IsDevelopmentMode)
+        if (token.Verified is not { } verified)
         {
             // Anonymous callers could otherwise make the bot post to any URL (§4.3, our hardening).
             return Loopback.IsLoopbackUrl(activity.ServiceUrl)
-                ? AuthenticationResult.Success(null)
+                ? AuthenticationResult.Success(null, InboundCredential.Development, serviceUrlAsserted: false)
                 : AuthenticationResult.Fail("development mode accepts loopback serviceUrls only");
         }
 
-        string[] parts = (authorizationHeader ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 2 || !string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            return AuthenticationResult.Fail("missing bearer token");
-        }
-
-        return await _tokens.ValidateAsync(parts[1], activity, cancellationToken);
+        return BotTokenValidator.Bind(verified, activity);
     }
 
     private bool IsAllowedTenant(BotActivity activity)

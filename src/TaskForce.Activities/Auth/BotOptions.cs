@@ -23,8 +23,17 @@ public sealed class BotOptions
 
     public string? CertificatePassword { get; set; }
 
-    /// <summary>Service URLs (prefixes) the outbound token may go to besides those seen on validated activities.</summary>
+    /// <summary>
+    /// Service URLs (prefixes) the outbound token may go to besides Microsoft's channel hosts and the URLs asserted by
+    /// the <c>serviceurl</c> claim of a Bot Framework token.
+    /// </summary>
     public IList<string> TrustedServiceUrls { get; } = [];
+
+    /// <summary>
+    /// App ids whose Entra-issued tokens are accepted besides the bot's own (§4.1: agent-to-agent callers). Empty by
+    /// default: any other app of the tenant could otherwise speak as the channel.
+    /// </summary>
+    public IList<string> AllowedCallers { get; } = [];
 
     public string BotFrameworkOpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 

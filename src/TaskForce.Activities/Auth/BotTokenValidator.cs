@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -7,11 +9,13 @@ using TaskForce.Activities.Schema;
 namespace TaskForce.Activities.Auth;
 
 /// <summary>
-/// Validates a channel's bearer token against the activity it came with (§4.1): a Bot Framework token (keys from
-/// the Bot Framework metadata, endorsement ⊇ channelId, <c>serviceurl</c> = activity serviceUrl) or an Entra token
-/// (v1/v2 issuer of an accepted tenant, <c>tid</c> = issuer tenant). Audience = app id, RS256/384/512, 5 minutes skew.
+/// Validates a channel's bearer token (§4.1) in two steps. <see cref="VerifyAsync"/> runs before the body is read:
+/// signature, RS256/384/512, audience = app id, lifetime with 5 minutes skew, numeric time claims, and the issuer —
+/// a Bot Framework token, or an Entra token (v1/v2 issuer of an accepted tenant, <c>tid</c> = issuer tenant) whose
+/// caller (<c>azp</c>/<c>appid</c>) is the bot itself or listed in <see cref="BotOptions.AllowedCallers"/>.
+/// <see cref="Bind"/> then ties it to the activity: endorsement ⊇ channelId and <c>serviceurl</c> = serviceUrl.
 /// </summary>
-internal sealed class BotTokenValidator(SigningKeySources keys, IOptions<BotOptions> options, TimeProvider time)
+internal sealed class BotTokenValidator(SigningKeySources keys, IOptions<BotOptions> options, TimeProvider time, ILogger<BotTokenValidator> logger)
 {
     // The Bot Framework's own tenants, used by the Emulator and skills (§4.1 table).
     private static readonly string[] s_botFrameworkTenants =
@@ -20,11 +24,14 @@ internal sealed class BotTokenValidator(SigningKeySources keys, IOptions<BotOpti
     private static readonly string[] s_algorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
+    // RFC 7519 §4.1.4–4.1.6: NumericDate values. A string "exp" must not be read as one.
+    private static readonly string[] s_numericClaims = ["exp", "nbf", "iat"];
+
     private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(5);
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    public async Task<AuthenticationResult> ValidateAsync(string token, BotActivity activity, CancellationToken cancellationToken)
+    public async Task<InboundToken> VerifyAsync(string token, CancellationToken cancellationToken)
     {
         JsonWebToken unvalidated;
         try
@@ -33,7 +40,12 @@ internal sealed class BotTokenValidator(SigningKeySources keys, IOptions<BotOpti
         }
         catch (ArgumentException)
         {
-            return AuthenticationResult.Fail("malformed token");
+            return Refuse("malformed token");
+        }
+
+        if (!HasNumericTimeClaims(unvalidated))
+        {
+            return Refuse("time claims must be numbers");
         }
 
         BotOptions settings = options.Value;
@@ -42,36 +54,67 @@ internal sealed class BotTokenValidator(SigningKeySources keys, IOptions<BotOpti
         string? entraTenant = botFramework ? null : EntraTenantOf(issuer);
         if (!botFramework && (entraTenant is null || !AcceptedTenants(settings).Contains(entraTenant, StringComparer.OrdinalIgnoreCase)))
         {
-            return AuthenticationResult.Fail("issuer not accepted");
+            return Refuse("issuer not accepted");
         }
 
         string metadataUrl = botFramework ? settings.BotFrameworkOpenIdMetadataUrl : settings.EntraOpenIdMetadataUrl;
-        (TokenValidationResult result, SigningMetadata metadata) = await ValidateSignedAsync(token, issuer, metadataUrl, cancellationToken);
-        if (!result.IsValid)
+        SigningMetadata? metadata = await keys.GetAsync(metadataUrl, cancellationToken);
+        if (metadata is null)
         {
-            return AuthenticationResult.Fail($"token rejected: {result.Exception?.GetType().Name}");
+            return InboundToken.Refused(AuthenticationResult.KeysUnavailable("signing keys unavailable"));
         }
 
-        ClaimsIdentity identity = result.ClaimsIdentity;
-        return botFramework
-            ? CheckBotFramework(identity, (JsonWebToken)result.SecurityToken, metadata, activity)
-            : CheckEntra(identity, entraTenant!, settings);
-    }
-
-    private async Task<(TokenValidationResult Result, SigningMetadata Metadata)> ValidateSignedAsync(
-        string token, string issuer, string metadataUrl, CancellationToken cancellationToken)
-    {
-        SigningMetadata metadata = await keys.GetAsync(metadataUrl, cancellationToken);
         TokenValidationResult result = await _handler.ValidateTokenAsync(token, Parameters(issuer, metadata));
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException && keys.TryForceRefresh(metadataUrl))
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException
+            && await keys.RefreshForUnknownKeyAsync(metadataUrl, cancellationToken) is { } refreshed)
         {
             // An unknown key id: the keys may have rolled over since the last fetch (§4.1).
-            metadata = await keys.GetAsync(metadataUrl, cancellationToken);
+            metadata = refreshed;
             result = await _handler.ValidateTokenAsync(token, Parameters(issuer, metadata));
         }
 
-        return (result, metadata);
+        if (!result.IsValid)
+        {
+            return Refuse($"token rejected: {result.Exception?.GetType().Name}");
+        }
+
+        var jwt = (JsonWebToken)result.SecurityToken;
+        return botFramework
+            ? InboundToken.Of(new VerifiedToken(InboundCredential.BotFramework, "urn:botframework:azure", result.ClaimsIdentity, jwt, metadata))
+            : CheckEntra(result.ClaimsIdentity, jwt, metadata, entraTenant!, settings);
     }
+
+    public static AuthenticationResult Bind(VerifiedToken verified, BotActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(verified);
+        ArgumentNullException.ThrowIfNull(activity);
+        string? serviceUrlClaim = verified.Identity.FindFirst("serviceurl")?.Value;
+        if (verified.Credential != InboundCredential.BotFramework)
+        {
+            // One rule for both paths: a serviceurl claim, where present, names the activity's service URL.
+            return serviceUrlClaim is not null && !SameServiceUrl(serviceUrlClaim, activity.ServiceUrl)
+                ? AuthenticationResult.Fail("serviceurl claim does not match the activity")
+                : AuthenticationResult.Success(verified.CallerId, verified.Credential, serviceUrlAsserted: false);
+        }
+
+        if (!string.IsNullOrEmpty(activity.ChannelId))
+        {
+            string channel = activity.ChannelId.Split(':')[0];
+            if (verified.Token.Kid is null || !verified.Metadata.Endorsements.TryGetValue(verified.Token.Kid, out IReadOnlySet<string>? endorsed) || !endorsed.Contains(channel))
+            {
+                return AuthenticationResult.Fail("signing key not endorsed for the channel");
+            }
+        }
+
+        return serviceUrlClaim is null || !SameServiceUrl(serviceUrlClaim, activity.ServiceUrl)
+            ? AuthenticationResult.Fail("serviceurl claim does not match the activity")
+            : AuthenticationResult.Success(verified.CallerId, InboundCredential.BotFramework, serviceUrlAsserted: true);
+    }
+
+    private static bool SameServiceUrl(string claim, string? serviceUrl) =>
+        serviceUrl is not null && string.Equals(ServiceUrlTrust.Normalize(claim), ServiceUrlTrust.Normalize(serviceUrl), StringComparison.OrdinalIgnoreCase);
+
+    private static InboundToken Refuse(string failure) => InboundToken.Refused(AuthenticationResult.Fail(failure));
 
     private TokenValidationParameters Parameters(string issuer, SigningMetadata metadata) => new()
     {
@@ -93,43 +136,55 @@ internal sealed class BotTokenValidator(SigningKeySources keys, IOptions<BotOpti
             && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - s_clockSkew);
     }
 
-    private static AuthenticationResult CheckBotFramework(ClaimsIdentity identity, JsonWebToken token, SigningMetadata metadata, BotActivity activity)
+    private static bool HasNumericTimeClaims(JsonWebToken token)
     {
-        if (!string.IsNullOrEmpty(activity.ChannelId))
+        try
         {
-            string channel = activity.ChannelId.Split(':')[0];
-            if (token.Kid is null || !metadata.Endorsements.TryGetValue(token.Kid, out IReadOnlySet<string>? endorsed) || !endorsed.Contains(channel))
+            using JsonDocument payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token.EncodedPayload));
+            if (payload.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return AuthenticationResult.Fail("signing key not endorsed for the channel");
+                return false;
             }
-        }
 
-        string? serviceUrlClaim = identity.FindFirst("serviceurl")?.Value;
-        if (serviceUrlClaim is null || activity.ServiceUrl is null
-            || !string.Equals(ServiceUrlTrust.Normalize(serviceUrlClaim), ServiceUrlTrust.Normalize(activity.ServiceUrl), StringComparison.OrdinalIgnoreCase))
+            foreach (string name in s_numericClaims)
+            {
+                if (payload.RootElement.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Number)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
         {
-            return AuthenticationResult.Fail("serviceurl claim does not match the activity");
+            return false;
         }
-
-        return AuthenticationResult.Success("urn:botframework:azure");
     }
 
-    private static AuthenticationResult CheckEntra(ClaimsIdentity identity, string issuerTenant, BotOptions settings)
+    private InboundToken CheckEntra(ClaimsIdentity identity, JsonWebToken token, SigningMetadata metadata, string issuerTenant, BotOptions settings)
     {
-        if (!string.Equals(identity.FindFirst("tid")?.Value, issuerTenant, StringComparison.OrdinalIgnoreCase))
+        string? tid = identity.FindFirst("tid")?.Value;
+        if (!string.Equals(tid, issuerTenant, StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticationResult.Fail("tid does not match the issuer");
+            return Refuse("tid does not match the issuer");
         }
 
         string? caller = identity.FindFirst("azp")?.Value ?? identity.FindFirst("appid")?.Value;
-        bool emulator = s_botFrameworkTenants.Contains(issuerTenant, StringComparer.OrdinalIgnoreCase);
-        if (emulator && !string.Equals(caller, settings.MicrosoftAppId, StringComparison.OrdinalIgnoreCase))
+        InboundCredential credential =
+            string.Equals(caller, settings.MicrosoftAppId, StringComparison.OrdinalIgnoreCase) ? InboundCredential.Self
+            : caller is not null && !s_botFrameworkTenants.Contains(issuerTenant, StringComparer.OrdinalIgnoreCase)
+                && settings.AllowedCallers.Contains(caller, StringComparer.OrdinalIgnoreCase) ? InboundCredential.AllowedCaller
+            : InboundCredential.None;
+        if (credential == InboundCredential.None)
         {
-            // The Emulator signs in as the bot itself (§4.1 Emulator row).
-            return AuthenticationResult.Fail("emulator token for another app");
+            // Any app of the tenant can get a token for the bot's audience; only the bot itself (the Emulator signs in
+            // as the bot, §4.1 Emulator row) and configured callers may speak as a channel.
+            logger.EntraCallerRefused(caller, token.Issuer, token.Audiences.FirstOrDefault(), tid);
+            return Refuse("Entra caller not allowed");
         }
 
-        return AuthenticationResult.Success(caller is null ? "urn:botframework:azure" : $"urn:botframework:aadappid:{caller}");
+        return InboundToken.Of(new VerifiedToken(credential, $"urn:botframework:aadappid:{caller}", identity, token, metadata));
     }
 
     private static string[] AcceptedTenants(BotOptions settings) =>

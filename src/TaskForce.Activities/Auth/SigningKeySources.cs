@@ -1,39 +1,87 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 
 namespace TaskForce.Activities.Auth;
 
 /// <summary>
-/// One <see cref="ConfigurationManager{T}"/> per metadata URL (§4.1: generic discovery does not work for the Bot
-/// Framework issuer). Keys are refetched at least daily, and at once when a token names an unknown key id — at most
-/// once per <see cref="ForcedRefreshInterval"/>, so unknown key ids cannot be used to hammer the metadata server.
+/// The signing keys of each metadata URL (§4.1: generic discovery does not work for the Bot Framework issuer),
+/// refetched at least daily. The last good keys are kept until new ones have been fetched: an outage of the metadata
+/// server, or a token naming an unknown key id during one, never leaves the bot without keys it had. An unknown key
+/// id triggers at most one refetch per <see cref="ForcedRefreshInterval"/>, so it cannot be used to hammer the server.
 /// </summary>
-internal sealed class SigningKeySources(IHttpClientFactory httpClients, IOptions<BotOptions> options, TimeProvider time)
+internal sealed class SigningKeySources(
+    IHttpClientFactory httpClients, IOptions<BotOptions> options, TimeProvider time, ILogger<SigningKeySources> logger)
 {
     public const string HttpClientName = "TaskForce.Activities.OpenId";
 
     public static readonly TimeSpan ForcedRefreshInterval = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, ConfigurationManager<SigningMetadata>> _managers = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastForced = new(StringComparer.Ordinal);
+    /// <summary>How long a failed first fetch is not retried; requests meanwhile are answered 503 at once.</summary>
+    public static readonly TimeSpan FailedFetchBackoff = TimeSpan.FromSeconds(10);
 
-    public Task<SigningMetadata> GetAsync(string metadataUrl, CancellationToken cancellationToken) =>
-        _managers.GetOrAdd(metadataUrl, Create).GetConfigurationAsync(cancellationToken);
+    private readonly ConcurrentDictionary<string, Source> _sources = new(StringComparer.Ordinal);
 
-    /// <summary>Drops the cached keys so the next <see cref="GetAsync"/> fetches them; false when done too recently.</summary>
-    public bool TryForceRefresh(string metadataUrl)
+    /// <summary>The current keys; null when none could ever be fetched (the caller answers 503).</summary>
+    public async Task<SigningMetadata?> GetAsync(string metadataUrl, CancellationToken cancellationToken)
     {
-        DateTimeOffset now = time.GetUtcNow();
-        if (_lastForced.TryGetValue(metadataUrl, out DateTimeOffset last) && now - last < ForcedRefreshInterval)
+        Source source = _sources.GetOrAdd(metadataUrl, url => new Source(Create(url)));
+        if (source.LastGood is null && time.GetUtcNow() < source.RetryAfter)
         {
-            return false;
+            return null;
         }
 
-        _lastForced[metadataUrl] = now;
+        try
+        {
+            source.LastGood = await source.Manager.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.SigningKeysUnavailable(ex, metadataUrl, kept: source.LastGood is not null);
+            if (source.LastGood is null)
+            {
+                // A manager that failed its first fetch may throw for a long time; start over after the backoff.
+                source.RetryAfter = time.GetUtcNow() + FailedFetchBackoff;
+                source.Manager = Create(metadataUrl);
+            }
+        }
+
+        return source.LastGood;
+    }
+
+    /// <summary>
+    /// Fetches the keys anew because a token named a key id they lack; the new keys replace the old only when the
+    /// fetch succeeds. Null when refreshed too recently or the fetch failed.
+    /// </summary>
+    public async Task<SigningMetadata?> RefreshForUnknownKeyAsync(string metadataUrl, CancellationToken cancellationToken)
+    {
+        Source source = _sources.GetOrAdd(metadataUrl, url => new Source(Create(url)));
+        DateTimeOffset now = time.GetUtcNow();
+        lock (source)
+        {
+            if (now - source.LastForced < ForcedRefreshInterval)
+            {
+                return null;
+            }
+
+            source.LastForced = now;
+        }
+
         // A fresh manager fetches before it answers; RequestRefresh on the old one may refresh in the background.
-        _managers[metadataUrl] = Create(metadataUrl);
-        return true;
+        ConfigurationManager<SigningMetadata> fresh = Create(metadataUrl);
+        try
+        {
+            SigningMetadata metadata = await fresh.GetConfigurationAsync(cancellationToken);
+            source.Manager = fresh;
+            source.LastGood = metadata;
+            return metadata;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.SigningKeysUnavailable(ex, metadataUrl, kept: source.LastGood is not null);
+            return null;
+        }
     }
 
     private ConfigurationManager<SigningMetadata> Create(string url)
@@ -45,5 +93,17 @@ internal sealed class SigningKeySources(IHttpClientFactory httpClients, IOptions
         {
             AutomaticRefreshInterval = interval > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : interval,
         };
+    }
+
+    // Races between turns only ever replace good keys with newer good keys.
+    private sealed class Source(ConfigurationManager<SigningMetadata> manager)
+    {
+        public ConfigurationManager<SigningMetadata> Manager { get; set; } = manager;
+
+        public SigningMetadata? LastGood { get; set; }
+
+        public DateTimeOffset RetryAfter { get; set; }
+
+        public DateTimeOffset LastForced { get; set; } = DateTimeOffset.MinValue;
     }
 }

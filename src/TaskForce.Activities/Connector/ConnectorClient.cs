@@ -161,6 +161,12 @@ internal sealed class ConnectorClient : IConnectorClient
                 },
                 cancellationToken);
             _logger.ConnectorCalled(method.Method, uri.AbsolutePath, (int)response.StatusCode, attempts);
+            if ((int)response.StatusCode is >= 300 and < 400)
+            {
+                _logger.ConnectorRedirected((int)response.StatusCode);
+                return new ConnectorResult { Outcome = ConnectorOutcome.PermanentFailure, StatusCode = (int)response.StatusCode, ErrorCode = "Redirected" };
+            }
+
             ConnectorResult result = await ConnectorResponses.ReadAsync(
                 response, createsConversation: uri.AbsolutePath.EndsWith("/v3/conversations", StringComparison.Ordinal), cancellationToken);
             if (!result.Succeeded)

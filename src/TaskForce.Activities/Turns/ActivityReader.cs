@@ -5,7 +5,9 @@ namespace TaskForce.Activities.Turns;
 
 /// <summary>
 /// Reads one activity from a request body: JSON content type (415), at most <see cref="MaxBodyBytes"/> (413),
-/// a JSON object of the declared field types with a string <c>type</c> (400) (§2.2, A2003).
+/// one JSON object of the declared field types with a string <c>type</c>, nothing after it and no name twice in one
+/// object (400) (§2.2, A2003). Names are compared ignoring case, as the activity's fields are bound: a second
+/// <c>Type</c> must not replace the <c>type</c> that was checked.
 /// </summary>
 public static class ActivityReader
 {
@@ -42,9 +44,19 @@ public static class ActivityReader
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
             using JsonDocument document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                return ActivityReadResult.Fail(400, "The body must hold one JSON value.");
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return ActivityReadResult.Fail(400, "The body must be a JSON object.");
+            }
+
+            if (HasDuplicateName(document.RootElement))
+            {
+                return ActivityReadResult.Fail(400, "The body names a field twice.");
             }
 
             if (!HasStringType(document.RootElement))
@@ -62,6 +74,36 @@ public static class ActivityReader
         catch (InvalidOperationException)
         {
             return ActivityReadResult.Fail(400, "The body is not a valid activity.");
+        }
+    }
+
+    private static bool HasDuplicateName(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    if (!names.Add(property.Name) || HasDuplicateName(property.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Array:
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    if (HasDuplicateName(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
         }
     }
 

@@ -46,6 +46,12 @@ public sealed class TurnContext
     /// <summary>Who sent the activity, from the validated token (never from the payload, A2251).</summary>
     public string? CallerId { get; }
 
+    /// <summary>
+    /// Whether the channel's word on who the user is (Teams' <c>aadObjectId</c>, the members API) may link an account:
+    /// set from the validated credential (a Bot Framework token, a configured caller, or development mode on loopback).
+    /// </summary>
+    public bool VouchesForUser { get; init; }
+
     public IReadOnlyList<BotActivity> BufferedReplies => _buffered;
 
     /// <summary>

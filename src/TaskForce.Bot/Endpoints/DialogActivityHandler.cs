@@ -114,11 +114,14 @@ internal sealed class DialogActivityHandler(
     private TurnInput? Input(TurnContext turn, string text, JsonElement? value)
     {
         BotActivity activity = turn.Activity;
+        // Teams' word on who the user is links an account only when a Bot Framework token (or a configured caller, or
+        // development mode on loopback) vouched for the activity; anywhere else a member links with a one-time code.
+        bool vouched = turn.VouchesForUser && activity.ChannelId == "msteams";
         return activity.ChannelId is { Length: > 0 } channelId && activity.Conversation?.Id is { Length: > 0 } conversationId && activity.From?.Id is { Length: > 0 } userId
-            ? new TurnInput(channelId, conversationId, userId, activity.From.AadObjectId, activity.Id, text, value, turn.Locale, turn.TimeZone)
+            ? new TurnInput(channelId, conversationId, userId, vouched ? activity.From.AadObjectId : null, activity.Id, text, value, turn.Locale, turn.TimeZone)
             {
                 // Only Teams answers the members API with an e-mail; it is asked only for users not linked yet.
-                LookupEmail = channelId == "msteams" ? ct => LookupEmailAsync(turn.Reference, userId, ct) : null,
+                LookupEmail = vouched ? ct => LookupEmailAsync(turn.Reference, userId, ct) : null,
             }
             : null;
     }

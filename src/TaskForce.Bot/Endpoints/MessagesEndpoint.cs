@@ -26,11 +26,11 @@ internal static class MessagesEndpoint
         ILogger<TurnRunner> logger,
         CancellationToken cancellationToken)
     {
-        string? authorization = http.Request.Headers.Authorization;
-        if (authenticator.RequiresToken && string.IsNullOrWhiteSpace(authorization))
+        // The token is checked before the body is read, so unauthenticated bodies cannot slow real turns (§4.1).
+        InboundToken token = await authenticator.CheckHeaderAsync(http.Request.Headers.Authorization, cancellationToken);
+        if (token.Refusal is { } refusal)
         {
-            logger.ActivityRefused("no Authorization header");
-            return Unauthorized(http);
+            return Refused(http, refusal);
         }
 
         ActivityReadResult read = await ActivityReader.ReadAsync(
@@ -41,10 +41,10 @@ internal static class MessagesEndpoint
             return TypedResults.Problem(statusCode: read.Status, title: read.Problem);
         }
 
-        AuthenticationResult auth = await authenticator.AuthenticateAsync(authorization, activity, cancellationToken);
+        AuthenticationResult auth = await authenticator.AuthenticateAsync(token, activity, cancellationToken);
         if (!auth.Succeeded)
         {
-            return auth.Forbidden ? TypedResults.StatusCode(StatusCodes.Status403Forbidden) : Unauthorized(http);
+            return Refused(http, auth);
         }
 
         if (!ActivityTypes.IsKnown(activity.Type))
@@ -59,7 +59,7 @@ internal static class MessagesEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity needs channelId and conversation.id.");
         }
 
-        TurnResult result = await turns.RunAsync(activity, auth.CallerId, handler, cancellationToken);
+        TurnResult result = await turns.RunAsync(activity, auth, handler, cancellationToken);
         return Respond(activity, result);
     }
 
@@ -91,8 +91,20 @@ internal static class MessagesEndpoint
         return TypedResults.Ok();
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.UnauthorizedHttpResult Unauthorized(HttpContext http)
+    private static IResult Refused(HttpContext http, AuthenticationResult refusal)
     {
+        if (refusal.Unavailable)
+        {
+            // No signing keys were ever fetched: the channel retries later, and no token is called invalid meanwhile.
+            http.Response.Headers.RetryAfter = "10";
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (refusal.Forbidden)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         http.Response.Headers.WWWAuthenticate = "Bearer";
         return TypedResults.Unauthorized();
     }

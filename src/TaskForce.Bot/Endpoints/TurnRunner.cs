@@ -25,7 +25,7 @@ internal sealed class TurnRunner(
     ILogger<TurnRunner> logger)
 {
     public async Task<TurnResult> RunAsync(
-        BotActivity activity, string? callerId, IActivityHandler handler, CancellationToken cancellationToken)
+        BotActivity activity, AuthenticationResult caller, IActivityHandler handler, CancellationToken cancellationToken)
     {
         string channelId = activity.ChannelId!;
         string conversationId = activity.Conversation!.Id!;
@@ -58,7 +58,7 @@ internal sealed class TurnRunner(
             return TurnResult.DuplicateOf();
         }
 
-        var turn = new TurnContext(activity, connector, callerId, options.Value.DefaultTimeZone);
+        var turn = new TurnContext(activity, connector, caller.CallerId, options.Value.DefaultTimeZone) { VouchesForUser = caller.VouchesForUser };
         InvokeResponse? invoke;
         try
         {

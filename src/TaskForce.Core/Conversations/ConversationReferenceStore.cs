@@ -204,14 +204,6 @@ public sealed class ConversationReferenceStore(Database db)
             cancellationToken);
     }
 
-    /// <summary>Whether a validated activity ever came from this service URL (the outbound token allow-list).</summary>
-    public async Task<bool> IsKnownServiceUrlAsync(string serviceUrl, CancellationToken cancellationToken)
-    {
-        const string Sql = "SELECT EXISTS (SELECT 1 FROM ConversationReferences WHERE ServiceUrl = @serviceUrl);";
-        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Sql, new { serviceUrl }, cancellationToken: cancellationToken));
-    }
-
     private static string Key(StoredConversationReference reference) => $"{reference.ChannelId}/{reference.ConversationId}/{reference.UserId}";
 
     private sealed record ReferenceRow(

@@ -59,6 +59,9 @@ internal sealed record ConnectorAnswer(HttpStatusCode Status, string? Body = nul
     /// <summary>True to abort the connection instead of answering.</summary>
     public bool Aborts { get; init; }
 
+    /// <summary>A <c>Location</c> header, for redirects.</summary>
+    public string? Location { get; init; }
+
     public static ConnectorAnswer Roster() => new(HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster","message":"The bot is not part of the conversation roster."}}""");
 }
 
@@ -178,6 +181,11 @@ internal sealed class FakeConnector : IAsyncDisposable
         if (answer.RetryAfterSeconds is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (answer.Location is not null)
+        {
+            context.Response.Headers.Location = answer.Location;
         }
 
         if (answer.Body is not null)

@@ -44,6 +44,9 @@ internal sealed class TestOpenIdServer : IAsyncDisposable
 
     public int KeyFetches { get; private set; }
 
+    /// <summary>While true every metadata and key request is answered 503, as in an outage of the login service.</summary>
+    public bool Down { get; set; }
+
     /// <summary>Settings that point the bot at this server, with the given app id and tenant.</summary>
     public Dictionary<string, string?> BotSettings(string appId, string? tenantId = null) => new(StringComparer.Ordinal)
     {
@@ -92,7 +95,7 @@ internal sealed class TestOpenIdServer : IAsyncDisposable
         }
     }
 
-    private IResult Metadata(string issuer, string prefix) => Results.Json(new Dictionary<string, object>
+    private IResult Metadata(string issuer, string prefix) => Down ? Results.StatusCode(503) : Results.Json(new Dictionary<string, object>
     {
         ["issuer"] = issuer,
         ["jwks_uri"] = $"{BaseUrl}/{prefix}/keys",
@@ -101,6 +104,11 @@ internal sealed class TestOpenIdServer : IAsyncDisposable
 
     private IResult Keys((RsaSecurityKey Key, string[]? Endorsements)[] keys)
     {
+        if (Down)
+        {
+            return Results.StatusCode(503);
+        }
+
         KeyFetches++;
         var list = keys.Select(entry =>
         {

@@ -37,19 +37,34 @@ internal sealed class TokenMinter(TestOpenIdServer server)
     }
 
     /// <summary>An Entra v2 token of <paramref name="tenantId"/> for the bot, issued to <paramref name="callerAppId"/>.</summary>
-    public string Entra(string audience, string tenantId, string callerAppId, string? tidClaim = null)
+    public string Entra(string audience, string tenantId, string? callerAppId, string? tidClaim = null, string? serviceUrl = null, bool v1 = false)
     {
         DateTime now = DateTime.UtcNow;
+        List<Claim> claims = [new Claim("tid", tidClaim ?? tenantId), new Claim("ver", v1 ? "1.0" : "2.0")];
+        if (callerAppId is not null)
+        {
+            claims.Add(new Claim(v1 ? "appid" : "azp", callerAppId));
+        }
+
+        if (serviceUrl is not null)
+        {
+            claims.Add(new Claim("serviceurl", serviceUrl));
+        }
+
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = $"https://login.microsoftonline.com/{tenantId}/v2.0",
+            Issuer = v1 ? $"https://sts.windows.net/{tenantId}/" : $"https://login.microsoftonline.com/{tenantId}/v2.0",
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim("tid", tidClaim ?? tenantId), new Claim("azp", callerAppId), new Claim("ver", "2.0")]),
+            Subject = new ClaimsIdentity(claims),
             NotBefore = now.AddSeconds(-5),
             Expires = now.AddHours(1),
             SigningCredentials = new SigningCredentials(server.EntraKey, SecurityAlgorithms.RsaSha256),
         });
     }
+
+    /// <summary>A Bot Framework token, properly signed, whose payload is exactly <paramref name="payloadJson"/>.</summary>
+    public string SignedPayload(string payloadJson) =>
+        _handler.CreateToken(payloadJson, new SigningCredentials(server.BotFrameworkKey, SecurityAlgorithms.RsaSha256));
 
     /// <summary>An unsigned token (<c>alg: none</c>) with otherwise valid Bot Framework claims.</summary>
     public static string Unsigned(string audience, string serviceUrl) =>

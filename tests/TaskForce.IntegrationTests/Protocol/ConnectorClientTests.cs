@@ -38,11 +38,12 @@ public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
     private ConnectorClient Client(bool developmentMode = false, bool trusted = true)
     {
         var bot = new BotOptions { MicrosoftAppId = developmentMode ? null : ProtocolHost.AppId, MicrosoftAppPassword = "secret" };
-        var trust = new ServiceUrlTrust(Options.Create(bot));
         if (trusted)
         {
-            trust.Remember(_connector.ServiceUrl);
+            bot.TrustedServiceUrls.Add(_connector.ServiceUrl);
         }
+
+        var trust = new ServiceUrlTrust(Options.Create(bot));
 
         return new ConnectorClient(_http, _tokens, trust, Options.Create(bot), Options.Create(s_retry), _time, NullLogger<ConnectorClient>.Instance);
     }

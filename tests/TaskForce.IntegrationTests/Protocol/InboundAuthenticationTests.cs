@@ -38,15 +38,26 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         Assert.Contains("ping", reply.Body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Post_ValidEntraToken_RunsTurn()
+    [Theory]
+    [InlineData("another-app-of-the-tenant", false)]
+    [InlineData("another-app-of-the-tenant", true)]
+    [InlineData(null, false)]
+    public async Task Post_EntraTokenOfAnotherAppOfTheTenant_Returns401(string? caller, bool v1)
     {
-        string token = _host.Tokens.Entra(ProtocolHost.AppId, ConfiguredTenant, callerAppId: "caller-app");
+        string token = _host.Tokens.Entra(ProtocolHost.AppId, ConfiguredTenant, callerAppId: caller, v1: v1);
 
-        HttpResponseMessage response = await TestActivities.PostAsync(_host.Client, Activity(), token);
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), token));
+    }
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_host.Connector.Calls);
+    [Fact]
+    public async Task Post_ExpiryClaimAsString_Returns401()
+    {
+        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        string payload = $$"""
+            {"iss":"https://api.botframework.com","aud":"{{ProtocolHost.AppId}}","serviceurl":"{{_host.Connector.ServiceUrl}}","nbf":{{now - 5}},"exp":"{{now + 3600}}"}
+            """;
+
+        await AssertRejectedAsync(await TestActivities.PostAsync(_host.Client, Activity(), _host.Tokens.SignedPayload(payload)));
     }
 
     [Fact]

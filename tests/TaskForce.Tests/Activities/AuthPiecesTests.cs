@@ -63,34 +63,66 @@ public sealed class AuthPiecesTests
         Assert.False(await trust.IsTrustedAsync("https://evil.example.com/", CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/amer/")]
+    [InlineData("https://smba.trafficmanager.net/emea/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee/")]
+    [InlineData("https://smba.infra.gcc.teams.microsoft.com/gcc")]
+    [InlineData("https://smba.infra.gov.teams.microsoft.us/gcch")]
+    [InlineData("https://directline.botframework.com/")]
+    [InlineData("https://europe.webchat.botframework.com/")]
+    [InlineData("https://directline.botframework.azure.us/")]
+    public async Task IsTrustedAsync_MicrosoftChannelHost_IsTrusted(string serviceUrl)
+    {
+        var trust = new ServiceUrlTrust(Options.Create(new BotOptions()));
+
+        Assert.True(await trust.IsTrustedAsync(serviceUrl, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("http://smba.trafficmanager.net/amer/")]
+    [InlineData("https://smba.trafficmanager.net.evil.example.com/amer/")]
+    [InlineData("https://evilbotframework.com/")]
+    [InlineData("https://botframework.com@evil.example.com/")]
+    [InlineData("https://user@directline.botframework.com/")]
+    [InlineData("https://127.0.0.1:9/")]
+    public async Task IsTrustedAsync_LookalikeOrPlainHttpHost_IsNotTrusted(string serviceUrl)
+    {
+        var trust = new ServiceUrlTrust(Options.Create(new BotOptions()));
+
+        Assert.False(await trust.IsTrustedAsync(serviceUrl, CancellationToken.None));
+    }
+
     [Fact]
     public async Task IsTrustedAsync_ConfiguredPrefix_TrustsUrlsBelowItOnly()
     {
         var options = new BotOptions();
-        options.TrustedServiceUrls.Add("https://smba.trafficmanager.net/amer/");
+        options.TrustedServiceUrls.Add("https://bots.example.org/connector/");
         var trust = new ServiceUrlTrust(Options.Create(options));
 
-        Assert.True(await trust.IsTrustedAsync("https://smba.trafficmanager.net/amer/tenant-1/", CancellationToken.None));
-        Assert.False(await trust.IsTrustedAsync("https://smba.trafficmanager.net/amerx/", CancellationToken.None));
+        Assert.True(await trust.IsTrustedAsync("https://bots.example.org/connector/tenant-1/", CancellationToken.None));
+        Assert.False(await trust.IsTrustedAsync("https://bots.example.org/connectorx/", CancellationToken.None));
     }
 
     [Fact]
-    public async Task IsTrustedAsync_KnownToStore_IsTrustedAfterRestart()
+    public async Task IsTrustedAsync_AssertedBeforeRestart_IsTrustedFromTheStore()
     {
         var store = new Mock<IServiceUrlStore>();
-        store.Setup(s => s.IsKnownServiceUrlAsync("https://smba.trafficmanager.net/emea", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        store.Setup(s => s.IsTrustedAsync("https://bots.example.org/emea", It.IsAny<CancellationToken>())).ReturnsAsync(true);
         var trust = new ServiceUrlTrust(Options.Create(new BotOptions()), store.Object);
 
-        Assert.True(await trust.IsTrustedAsync("https://smba.trafficmanager.net/emea/", CancellationToken.None));
+        Assert.True(await trust.IsTrustedAsync("https://bots.example.org/emea/", CancellationToken.None));
     }
 
     [Fact]
-    public async Task IsTrustedAsync_Remembered_IsTrusted()
+    public async Task RememberAssertedAsync_NewUrl_IsTrustedAndStoredOnce()
     {
-        var trust = new ServiceUrlTrust(Options.Create(new BotOptions()));
+        var store = new Mock<IServiceUrlStore>();
+        var trust = new ServiceUrlTrust(Options.Create(new BotOptions()), store.Object);
 
-        trust.Remember("https://smba.trafficmanager.net/apac/");
+        await trust.RememberAssertedAsync("https://bots.example.org/apac/", CancellationToken.None);
+        await trust.RememberAssertedAsync("https://bots.example.org/apac", CancellationToken.None);
 
-        Assert.True(await trust.IsTrustedAsync("https://smba.trafficmanager.net/apac", CancellationToken.None));
+        Assert.True(await trust.IsTrustedAsync("https://bots.example.org/apac", CancellationToken.None));
+        store.Verify(s => s.RememberAsync("https://bots.example.org/apac", It.IsAny<CancellationToken>()), Times.Once);
     }
 }

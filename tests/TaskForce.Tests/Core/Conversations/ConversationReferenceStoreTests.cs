@@ -64,14 +64,19 @@ public sealed class ConversationReferenceStoreTests
     }
 
     [Fact]
-    public async Task IsKnownServiceUrlAsync_StoredAndOther_TellsThemApart()
+    public async Task TrustedServiceUrlStore_RememberedAndOther_TellsThemApart()
     {
         await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
-        var store = new ConversationReferenceStore(db.Database);
-        await store.UpsertAsync(Reference(), s_now, CancellationToken.None);
+        var references = new ConversationReferenceStore(db.Database);
+        var trusted = new TrustedServiceUrlStore(db.Database);
+        await references.UpsertAsync(Reference(), s_now, CancellationToken.None);
 
-        Assert.True(await store.IsKnownServiceUrlAsync("https://smba.trafficmanager.net/amer", CancellationToken.None));
-        Assert.False(await store.IsKnownServiceUrlAsync("https://evil.example.com", CancellationToken.None));
+        await trusted.RememberAsync("https://bots.example.org/amer", s_now, CancellationToken.None);
+        await trusted.RememberAsync("https://bots.example.org/amer", s_now, CancellationToken.None);
+
+        Assert.True(await trusted.IsTrustedAsync("https://BOTS.example.org/amer", CancellationToken.None));
+        // A stored conversation reference is no proof that its service URL may receive the bot's token.
+        Assert.False(await trusted.IsTrustedAsync("https://smba.trafficmanager.net/amer", CancellationToken.None));
     }
 
     private static async Task LinkAllToMemberAsync(TempDatabase db)
