@@ -3,70 +3,95 @@ using System.Text;
 namespace TaskForce.Dialogs.Recognizers;
 
 /// <summary>
-/// Traditional to Simplified Chinese from a generated character table (Data/t2s-chars.txt) plus word-level
-/// exceptions (Data/t2s-words.txt). Text without a Traditional-only character is returned unchanged.
+/// Traditional to Simplified Chinese the way OpenCC's t2s does it: at each position the longest word of
+/// Data/t2s-phrases.txt and Data/t2s-words.txt wins, else the character of Data/t2s-chars.txt. Text with neither a
+/// Traditional-only character nor a word that changes is returned unchanged, so the characters that are also
+/// Simplified (著, 乾) convert only in text that is Traditional anyway.
 /// </summary>
+/// <remarks>
+/// The result can be longer than the input (OpenCC maps some characters to ones outside the BMP); nothing maps back
+/// to the original text, the recognizer's spans index the normalized text.
+/// </remarks>
 internal static class ChineseConverter
 {
     private const byte TraditionalOnly = 1;
     private const byte Shared = 2;
+    private const byte StartsWord = 4;
 
     private static readonly Tables s_tables = Load();
 
     public static string ToSimplified(string text)
     {
-        if (!ContainsTraditional(text))
+        if (!NeedsConversion(text))
         {
             return text;
         }
 
-        StringBuilder builder = new(text.Length);
+        Tables tables = s_tables;
+        StringBuilder builder = new(text.Length + 4);
         int i = 0;
         while (i < text.Length)
         {
-            string? word = ExceptionAt(text, i, out string? replacement);
-            if (word is not null)
+            char c = text[i];
+            byte kind = tables.Kind[c];
+            if ((kind & StartsWord) != 0 && WordAt(tables, text, i) is { } word)
             {
-                builder.Append(replacement);
-                i += word.Length;
+                builder.Append(word.To);
+                i += word.From.Length;
                 continue;
             }
 
-            char mapped = s_tables.Map[text[i]];
-            builder.Append(mapped == '\0' ? text[i] : mapped);
+            char mapped = tables.Map[c];
+            builder.Append(mapped == '\0' ? c : mapped);
             i++;
         }
 
         return builder.ToString();
     }
 
-    public static bool ContainsTraditional(string text)
+    /// <summary>Segments the text as <see cref="ToSimplified"/> does and stops at the first segment that changes.</summary>
+    private static bool NeedsConversion(string text)
     {
-        foreach (char c in text)
+        Tables tables = s_tables;
+        int i = 0;
+        while (i < text.Length)
         {
-            if (s_tables.Kind[c] == TraditionalOnly)
+            byte kind = tables.Kind[text[i]];
+            if ((kind & StartsWord) != 0 && WordAt(tables, text, i) is { } word)
+            {
+                if (word.Changes)
+                {
+                    return true;
+                }
+
+                i += word.From.Length;
+                continue;
+            }
+
+            if ((kind & TraditionalOnly) != 0)
             {
                 return true;
             }
+
+            i++;
         }
 
         return false;
     }
 
-    private static string? ExceptionAt(string text, int index, out string? replacement)
+    private static Word? WordAt(Tables tables, string text, int index)
     {
-        replacement = null;
-        if (!s_tables.Words.TryGetValue(text[index], out (string From, string To)[]? words))
+        if (!tables.Words.TryGetValue(text[index], out Word[]? words))
         {
             return null;
         }
 
-        foreach ((string from, string to) in words)
+        ReadOnlySpan<char> rest = text.AsSpan(index);
+        foreach (Word word in words)
         {
-            if (string.CompareOrdinal(text, index, from, 0, from.Length) == 0)
+            if (rest.StartsWith(word.From, StringComparison.Ordinal))
             {
-                replacement = to;
-                return from;
+                return word;
             }
         }
 
@@ -75,39 +100,57 @@ internal static class ChineseConverter
 
     private static Tables Load()
     {
+        // Later files override earlier ones: OpenCC's characters, OpenCC's words, then the project's own entries.
+        Dictionary<string, string> entries = new(StringComparer.Ordinal);
+        HashSet<char> shared = [];
+        foreach (string name in (string[])["t2s-chars.txt", "t2s-phrases.txt", "t2s-words.txt"])
+        {
+            foreach (string line in RecognizerData.Lines(name))
+            {
+                string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts is [{ Length: 1 } alone])
+                {
+                    shared.Add(alone[0]);
+                }
+                else if (parts is [string from, string to])
+                {
+                    entries[from] = to;
+                }
+                else
+                {
+                    throw new InvalidDataException($"{name}: expected \"Traditional Simplified\", found \"{line}\".");
+                }
+            }
+        }
+
         char[] map = new char[char.MaxValue + 1];
         byte[] kind = new byte[char.MaxValue + 1];
-        foreach (string line in RecognizerData.Lines("t2s-chars.txt"))
+        Dictionary<char, List<Word>> words = [];
+        foreach ((string from, string to) in entries)
         {
-            string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts is [{ Length: 1 } from, { Length: 1 } to])
+            if (from.Length == 1 && to.Length == 1)
             {
                 map[from[0]] = to[0];
-                kind[from[0]] = TraditionalOnly;
+                kind[from[0]] |= shared.Contains(from[0]) ? Shared : from == to ? (byte)0 : TraditionalOnly;
+                continue;
             }
+
+            if (!words.TryGetValue(from[0], out List<Word>? list))
+            {
+                words[from[0]] = list = [];
+            }
+
+            list.Add(new Word(from, to));
+            kind[from[0]] |= StartsWord;
         }
 
-        Dictionary<char, List<(string, string)>> words = [];
-        foreach (string line in RecognizerData.Lines("t2s-words.txt"))
-        {
-            string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 1 && parts[0].Length == 1)
-            {
-                kind[parts[0][0]] = Shared;
-            }
-            else if (parts.Length == 2)
-            {
-                if (!words.TryGetValue(parts[0][0], out List<(string, string)>? list))
-                {
-                    words[parts[0][0]] = list = [];
-                }
-
-                list.Add((parts[0], parts[1]));
-            }
-        }
-
-        return new Tables(map, kind, words.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(w => w.Item1.Length).ToArray()));
+        return new Tables(map, kind, words.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(w => w.From.Length).ToArray()));
     }
 
-    private sealed record Tables(char[] Map, byte[] Kind, Dictionary<char, (string From, string To)[]> Words);
+    private sealed record Word(string From, string To)
+    {
+        public bool Changes { get; } = From != To;
+    }
+
+    private sealed record Tables(char[] Map, byte[] Kind, Dictionary<char, Word[]> Words);
 }

@@ -52,9 +52,23 @@ public sealed class TextNormalizerTests
     }
 
     [Theory]
+    [InlineData("諮詢", "咨询")]
+    [InlineData("鉅額", "巨额")]
+    [InlineData("回覆", "回复")]
+    [InlineData("象徵", "象征")]
+    [InlineData("請儘快回覆諮詢結果", "请尽快回复咨询结果")]
+    [InlineData("反覆覈對後再答覆", "反复核对后再答复")]
+    public void Normalize_TraditionalWordsOpenCcConverts_GivesOpenCcSimplified(string text, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(text));
+    }
+
+    [Theory]
     [InlineData("著名的海洋牧场")]
     [InlineData("乾坤未定")]
     [InlineData("按序时推进")]
+    [InlineData("与时俱进的俱乐部")]
+    [InlineData("大阪的姊妹城市")]
     public void Normalize_SimplifiedText_IsLeftAlone(string text)
     {
         Assert.Equal(text, TextNormalizer.Normalize(text));
