@@ -19,6 +19,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Demo roster {File} not found; the database stays empty")]
     public static partial void DemoRosterMissing(this ILogger logger, string file);
+    [LoggerMessage(EventId = 2130, Level = LogLevel.Warning, Message = "Link codes locked for everyone until {Until} after {Failures} failed attempts within {Window}")]
+    public static partial void LinkLockoutStarted(this ILogger logger, long failures, TimeSpan window, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 2131, Level = LogLevel.Warning, Message = "{Count} link code(s) voided: {MaxFailures} failed attempts since they were issued; the administrator must issue new ones")]
+    public static partial void LinkCodesVoided(this ILogger logger, int count, int maxFailures);
+
+    [LoggerMessage(EventId = 2132, Level = LogLevel.Information, Message = "Link attempts refused for one {Scope} after {Failures} failed attempts; the limit lifts within {Window}")]
+    public static partial void LinkAttemptsLimited(this ILogger logger, string scope, long failures, TimeSpan window);
+
     [LoggerMessage(EventId = 2400, Level = LogLevel.Information, Message = "Outbox job {OutboxId} ({Kind}) sent to member {MemberId}, late: {Late}")]
     public static partial void OutboxSent(this ILogger logger, long outboxId, string kind, long memberId, bool late);
 

@@ -2,25 +2,38 @@ using System.Text;
 
 namespace TaskForce.Core.Export;
 
-/// <summary>RFC 4180 CSV: CRLF line ends; a field with a comma, quote, CR or LF is quoted and its quotes doubled.</summary>
+/// <summary>
+/// RFC 4180 CSV: CRLF line ends; a field with a comma, quote, CR or LF is quoted and its quotes doubled. A text
+/// field that starts with <c>= + - @</c>, tab or CR would be a live formula in Excel or LibreOffice, so it gets a
+/// leading <c>'</c> first (OWASP "CSV injection"; CsvHelper's <c>InjectionOptions.Escape</c> does the same).
+/// </summary>
 public static class Csv
 {
+    private static readonly char[] s_formulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
     /// <summary>UTF-8 with a byte-order mark, so Excel opens Chinese text correctly.</summary>
     public static Encoding Encoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
-    public static string Build(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    public static string Build(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<CsvCell>> rows)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
         var text = new StringBuilder();
-        AppendRow(text, header);
-        foreach (IReadOnlyList<string?> row in rows)
+        AppendRow(text, header.Select(CsvCell.Formatted));
+        foreach (IReadOnlyList<CsvCell> row in rows)
         {
             AppendRow(text, row);
         }
 
         return text.ToString();
     }
+
+    /// <summary>The field as it goes into the file: neutralised when it is user text, then quoted when needed.</summary>
+    public static string Write(CsvCell cell) => Escape(cell.IsUserText ? Neutralize(cell.Value) : cell.Value);
+
+    /// <summary>Puts a <c>'</c> before text that a spreadsheet would otherwise run as a formula.</summary>
+    public static string? Neutralize(string? field) =>
+        string.IsNullOrEmpty(field) || Array.IndexOf(s_formulaStarts, field[0]) < 0 ? field : "'" + field;
 
     public static string Escape(string? field)
     {
@@ -90,6 +103,6 @@ public static class Csv
         return rows;
     }
 
-    private static void AppendRow(StringBuilder text, IEnumerable<string?> fields) =>
-        text.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
+    private static void AppendRow(StringBuilder text, IEnumerable<CsvCell> fields) =>
+        text.AppendJoin(',', fields.Select(Write)).Append("\r\n");
 }

@@ -32,12 +32,17 @@ public sealed class CsvExporter(ExportStore store)
         DateTimeOffset end = StartOfDay(to.AddDays(1));
         return kind switch
         {
-            ExportKind.Reports => Csv.Build(s_reportHeader, (await store.ListReportsAsync(start, end, cancellationToken)).Select(r => (IReadOnlyList<string?>)
-                [Number(r.Id), Time(r.CreatedAtMs), r.Campaign, r.TaskKey, r.Task, r.Department, r.Reporter, Number(r.Percent), r.Status, r.Text, r.ChannelId, Time(r.AmendedAtMs)])),
-            ExportKind.Blockers => Csv.Build(s_blockerHeader, (await store.ListBlockersAsync(start, end, cancellationToken)).Select(b => (IReadOnlyList<string?>)
+            // Every name and note came from a person (a chat, a roster file), so it is Text; only ids, numbers and times are not.
+            ExportKind.Reports => Csv.Build(s_reportHeader, (await store.ListReportsAsync(start, end, cancellationToken)).Select(r => (IReadOnlyList<CsvCell>)
                 [
-                    Number(b.Id), Time(b.RaisedAtMs), b.Campaign, b.TaskKey, b.Task, b.Department, b.RaisedBy, b.Severity, Number(b.Level), b.State,
-                    b.DepartmentsNeeded, b.Category, b.Text, b.Owner, Time(b.AcknowledgedAtMs), Time(b.ResolvedAtMs), b.ResolutionNote, Time(b.ClosedAtMs),
+                    Number(r.Id), TimeCell(r.CreatedAtMs), Text(r.Campaign), Text(r.TaskKey), Text(r.Task), Text(r.Department), Text(r.Reporter),
+                    Number(r.Percent), Text(r.Status), Text(r.Text), Text(r.ChannelId), TimeCell(r.AmendedAtMs),
+                ])),
+            ExportKind.Blockers => Csv.Build(s_blockerHeader, (await store.ListBlockersAsync(start, end, cancellationToken)).Select(b => (IReadOnlyList<CsvCell>)
+                [
+                    Number(b.Id), TimeCell(b.RaisedAtMs), Text(b.Campaign), Text(b.TaskKey), Text(b.Task), Text(b.Department), Text(b.RaisedBy),
+                    Text(b.Severity), Number(b.Level), Text(b.State), Text(b.DepartmentsNeeded), Text(b.Category), Text(b.Text), Text(b.Owner),
+                    TimeCell(b.AcknowledgedAtMs), TimeCell(b.ResolvedAtMs), Text(b.ResolutionNote), TimeCell(b.ClosedAtMs),
                 ])),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -57,7 +62,11 @@ public sealed class CsvExporter(ExportStore store)
         ? null
         : TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(unixMs.Value), s_zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+    private static CsvCell Number(long? value) => CsvCell.Number(value);
+
+    private static CsvCell Text(string? value) => CsvCell.Text(value);
+
+    private static CsvCell TimeCell(long? unixMs) => CsvCell.Formatted(Time(unixMs));
 
     private static DateTimeOffset StartOfDay(DateOnly day)
     {

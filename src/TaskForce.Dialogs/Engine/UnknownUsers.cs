@@ -29,7 +29,8 @@ internal sealed class UnknownUsers(Database database, LinkCodeService linkCodes,
                     return Reply(texts.Get(new TextKey("link", "prompt"), locale));
                 }
 
-                LinkResult result = await linkCodes.RedeemAsync(session, input.ChannelId, input.UserId, input.AadObjectId, recognition.Entities.LinkCode, cancellationToken);
+                LinkResult result = await linkCodes.RedeemAsync(
+                    session, new LinkRequester(input.ChannelId, input.ConversationId, input.UserId, input.AadObjectId), recognition.Entities.LinkCode, cancellationToken);
                 if (result.Outcome == LinkOutcome.Linked && await MemberStore.GetAsync(session.Connection, session.Transaction, result.MemberId!.Value, cancellationToken) is Member member)
                 {
                     string memberLocale = Locales.For(member.Locale, input.Locale);
@@ -41,13 +42,17 @@ internal sealed class UnknownUsers(Database database, LinkCodeService linkCodes,
                     LinkOutcome.Expired => "expired",
                     LinkOutcome.AlreadyUsed => "used",
                     LinkOutcome.TooManyAttempts => "too-many",
+                    LinkOutcome.Paused => "paused",
+                    LinkOutcome.Withdrawn => "withdrawn",
                     _ => "invalid",
                 };
-                return Reply(texts.Get(new TextKey("link", key), locale));
+                return Reply(texts.Get(new TextKey("link", key), locale, ("minutes", Minutes(result.RetryAfter))));
             },
             cancellationToken);
         return outcome with { Recorded = input.ActivityId is not null };
     }
+
+    private static int Minutes(TimeSpan? wait) => wait is { } value ? Math.Max(1, (int)Math.Ceiling(value.TotalMinutes)) : 0;
 
     private static TurnOutcome Reply(string text) => new([new OutgoingMessage(text)], Intent: nameof(Intent.LinkAccount));
 }

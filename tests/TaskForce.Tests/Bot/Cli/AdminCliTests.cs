@@ -86,6 +86,22 @@ public sealed class AdminCliTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_MembersDuringLinkLockout_ShowsLockedUntil()
+    {
+        await RunAsync("import", RosterTestData.DemoPath);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "cli.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO LinkLockouts (StartedAtMs, UntilMs, Failures, Refused) VALUES (0, 4102444800000, 20, 7);");
+        }
+
+        (int code, string output, _) = await RunAsync("members");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Link codes: LOCKED until 2100-01-01 00:00 UTC (20 failed attempts; refused since: 7)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_Backup_WritesCopyAndRefusesToOverwrite()
     {
         string copy = Path.Combine(_dir, "copy.db");

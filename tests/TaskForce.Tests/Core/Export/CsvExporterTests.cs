@@ -1,4 +1,6 @@
 using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
 using TaskForce.Core.Export;
 using TaskForce.Core.Roster;
 using TaskForce.Tests.Core.Roster;
@@ -38,6 +40,47 @@ public sealed class CsvExporterTests
         Assert.Contains("\"needs a \"\"permit\"\", soon\"", csv, StringComparison.Ordinal);
         List<string> blocker = rows[1];
         Assert.Equal(["2026-11-21 09:00", "Campaign", "T1", "Task one", "Dept A", "Alice", "high", "0", "open", "Dept B"], blocker[1..11]);
+    }
+
+    [Fact]
+    public async Task BuildAsync_ReportTextIsFormula_TextNeutralizedNumbersLeftAlone()
+    {
+        await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
+        await RosterTestData.ImportTextAsync(db, RosterTestData.Small);
+        await using (SqliteConnection connection = await db.OpenAsync())
+        {
+            // A negative id is what a code-written number column looks like when it starts with '-'.
+            await connection.ExecuteAsync("UPDATE Reports SET Id = -7, Text = @Text, ChannelId = '@msteams';", new { Text = "=HYPERLINK(\"http://x\",\"y\")" });
+        }
+
+        string csv = await new CsvExporter(new ExportStore(db.Connections)).BuildAsync(
+            ExportKind.Reports, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), CancellationToken.None);
+
+        List<string> report = Csv.Parse(csv)[1];
+        Assert.Equal("-7", report[0]);
+        Assert.Equal("50", report[7]);
+        Assert.Equal("'=HYPERLINK(\"http://x\",\"y\")", report[9]);
+        Assert.Equal("'@msteams", report[10]);
+    }
+
+    [Fact]
+    public async Task BuildAsync_BlockerTextsAreFormulasOrChinese_OnlyFormulasPrefixed()
+    {
+        await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
+        await RosterTestData.ImportTextAsync(db, RosterTestData.Small);
+        await using (SqliteConnection connection = await db.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE Blockers SET Text = '-2+3', Category = '+1+1', ResolutionNote = '海洋牧场用地已批复';");
+        }
+
+        string csv = await new CsvExporter(new ExportStore(db.Connections)).BuildAsync(
+            ExportKind.Blockers, new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 21), CancellationToken.None);
+
+        List<string> blocker = Csv.Parse(csv)[1];
+        Assert.Equal("0", blocker[8]);
+        Assert.Equal("'+1+1", blocker[11]);
+        Assert.Equal("'-2+3", blocker[12]);
+        Assert.Equal("海洋牧场用地已批复", blocker[16]);
     }
 
     [Fact]
