@@ -13,7 +13,9 @@ if (AdminCli.IsAdminCommand(args))
 bool development = false;
 try
 {
-    WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+    // appsettings.json is copied next to the executable; reading it from there rather than from the working folder
+    // (where data/ and the administrator's files live) makes the bot configure itself the same from any folder.
+    WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     development = builder.Environment.IsDevelopment();
     builder.AddTaskForce();
 

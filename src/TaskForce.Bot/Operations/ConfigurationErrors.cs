@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace TaskForce.Bot.Operations;
 
-/// <summary>Turns options validation failures at startup into one readable line per bad value and exit code 2.</summary>
+/// <summary>Turns options validation and binding failures at startup into one readable line per bad value and exit code 2.</summary>
 internal static partial class ConfigurationErrors
 {
     public const int ExitCode = 2;
@@ -37,6 +37,9 @@ internal static partial class ConfigurationErrors
             case OptionsValidationException invalid:
                 failures.AddRange(invalid.Failures.Select(f => Readable(invalid.OptionsType.Name, f)));
                 break;
+            case InvalidOperationException when BinderFailure().Match(exception.Message) is { Success: true } unreadable:
+                failures.Add(Unreadable(unreadable));
+                break;
             case AggregateException aggregate:
                 foreach (Exception inner in aggregate.InnerExceptions)
                 {
@@ -58,6 +61,32 @@ internal static partial class ConfigurationErrors
             ? $"{optionsType}.{match.Groups["members"].Value}: {match.Groups["error"].Value}"
             : $"{optionsType}: {failure}";
     }
+
+    /// <summary>
+    /// The binder's "Failed to convert configuration value 'V' at 'K' to type 'T'." (thrown when an option is first
+    /// read, before any validation runs) becomes "K: 'V' is not …", named by the key the operator typed.
+    /// </summary>
+    private static string Unreadable(Match match)
+    {
+        string key = match.Groups["key"].Value;
+        string value = match.Groups["value"].Value;
+        string typeName = match.Groups["type"].Value;
+        Type? type = Type.GetType(typeName)
+            ?? AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetType(typeName)).FirstOrDefault(found => found is not null);
+        string expected = type switch
+        {
+            { IsEnum: true } => "one of " + string.Join(", ", Enum.GetNames(type)),
+            _ when type == typeof(TimeSpan) => "a time span such as 00:00:30 or 1.00:00:00",
+            _ when type == typeof(int) || type == typeof(long) => "a whole number",
+            _ when type == typeof(double) || type == typeof(decimal) => "a number",
+            _ when type == typeof(bool) => "true or false",
+            _ => "a valid " + (type?.Name ?? typeName),
+        };
+        return $"{key}: '{value}' is not {expected}.";
+    }
+
+    [GeneratedRegex(@"^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'\.$", RegexOptions.Singleline, 1000)]
+    private static partial Regex BinderFailure();
 
     [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '(?<members>[^']*)' with the error: '(?<error>.*)'\.$", RegexOptions.Singleline, 1000)]
     private static partial Regex DataAnnotationFailure();

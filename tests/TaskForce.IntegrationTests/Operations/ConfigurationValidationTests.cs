@@ -29,6 +29,16 @@ public sealed class ConfigurationValidationTests
         Assert.Contains("- ShutdownOptions.ShutdownTimeout: Host:ShutdownTimeout must be between 00:00:01 and 00:10:00.", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_ValueOfWrongType_ExitsWithCode2AndOneLineNamingTheKey()
+    {
+        (int exitCode, string error) = await RunBotAsync("--TrafficLight:RedBehindPoints=abc");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("  - TrafficLight:RedBehindPoints: 'abc' is not a whole number.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Error)> RunBotAsync(params string[] settings)
     {
         string directory = Path.Combine(Path.GetTempPath(), $"tf-config-{Guid.NewGuid():N}");

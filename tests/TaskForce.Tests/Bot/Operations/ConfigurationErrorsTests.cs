@@ -1,5 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using TaskForce.Activities.Auth;
 using TaskForce.Bot.Operations;
+using TaskForce.Core.Outbox;
+using TaskForce.Core.Tasks;
 
 namespace TaskForce.Tests.Bot.Operations;
 
@@ -16,6 +20,21 @@ public sealed class ConfigurationErrorsTests
         Assert.Equal(
             ["ShutdownOptions.ShutdownTimeout: Host:ShutdownTimeout must be between 00:00:01 and 00:10:00.", "TelemetryOptions: Telemetry:OtlpEndpoint must be an absolute URI."],
             failures);
+    }
+
+    [Theory]
+    [InlineData(typeof(TrafficLightOptions), "TrafficLight:RedBehindPoints", "abc", "TrafficLight:RedBehindPoints: 'abc' is not a whole number.")]
+    [InlineData(typeof(OutboxOptions), "Outbox:PollInterval", "xyz", "Outbox:PollInterval: 'xyz' is not a time span such as 00:00:30 or 1.00:00:00.")]
+    [InlineData(typeof(BotOptions), "Bot:MicrosoftAppType", "Foo", "Bot:MicrosoftAppType: 'Foo' is not one of MultiTenant, SingleTenant, UserAssignedMSI.")]
+    public void Failures_ValueTheBinderCannotConvert_OneLineNamingTheKey(Type optionsType, string key, string value, string expected)
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
+        Exception bindingFailure = Assert.ThrowsAny<Exception>(
+            () => configuration.GetSection(key[..key.IndexOf(':', StringComparison.Ordinal)]).Bind(Activator.CreateInstance(optionsType)));
+
+        IReadOnlyList<string> failures = ConfigurationErrors.Failures(bindingFailure);
+
+        Assert.Equal([expected], failures);
     }
 
     [Fact]
