@@ -58,7 +58,7 @@ public sealed class BlockerService(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(reporter);
         BlockerView? blocker = await BlockerStore.GetAsync(session, blockerId, cancellationToken);
-        if (blocker is null)
+        if (blocker is null || !CanSee(reporter, blocker))
         {
             return new BlockerResult(BlockerOutcome.NotFound);
         }
@@ -94,7 +94,7 @@ public sealed class BlockerService(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(actor);
         BlockerView? blocker = await BlockerStore.GetAsync(session, blockerId, cancellationToken);
-        if (blocker is not null && blocker.State == BlockerStates.Resolved && !blocker.ReporterConfirmed)
+        if (blocker is not null && CanSee(actor, blocker) && blocker.State == BlockerStates.Resolved && !blocker.ReporterConfirmed)
         {
             return new BlockerResult(BlockerOutcome.WrongState, blocker);
         }
@@ -106,8 +106,9 @@ public sealed class BlockerService(TimeProvider time)
     public async Task<BlockerResult> RequestConsultationAsync(
         DbSession session, Member actor, long blockerId, long departmentId, string departmentName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         BlockerView? blocker = await BlockerStore.GetAsync(session, blockerId, cancellationToken);
-        if (blocker is null)
+        if (blocker is null || !CanSee(actor, blocker))
         {
             return new BlockerResult(BlockerOutcome.NotFound);
         }
@@ -130,7 +131,7 @@ public sealed class BlockerService(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(actor);
         BlockerView? blocker = await BlockerStore.GetAsync(session, blockerId, cancellationToken);
-        if (blocker is null)
+        if (blocker is null || !CanSee(actor, blocker))
         {
             return new BlockerResult(BlockerOutcome.NotFound);
         }
@@ -162,8 +163,24 @@ public sealed class BlockerService(TimeProvider time)
         return new BlockerResult(BlockerOutcome.Done, await BlockerStore.GetAsync(session, blockerId, cancellationToken));
     }
 
-    private static bool CanHandle(Member actor, BlockerView blocker) =>
-        blocker.OwnerMemberId == actor.Id || AccessScope.For(actor).CanSeeCampaign(blocker.CampaignId);
+    /// <summary>
+    /// Whether the member may know the blocker exists: they raised it, own it, or see its campaign. Outside that the
+    /// answer is "not found", the same as for an id that does not exist, so ids cannot be probed for titles.
+    /// </summary>
+    public static bool CanSee(Member actor, BlockerView blocker)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(blocker);
+        return blocker.RaisedByMemberId == actor.Id || CanHandle(actor, blocker);
+    }
+
+    /// <summary>Whether the member may acknowledge, resolve or consult on the blocker: its owner or a leader of its campaign.</summary>
+    public static bool CanHandle(Member actor, BlockerView blocker)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(blocker);
+        return blocker.OwnerMemberId == actor.Id || AccessScope.For(actor).CanSeeCampaign(blocker.CampaignId);
+    }
 
     private static bool CanClose(Member actor, BlockerView blocker) =>
         actor.IsCityWide || actor.Roles.Any(r => r.CampaignId == blocker.CampaignId && r.Role is Roles.TeamLead or Roles.Commander);

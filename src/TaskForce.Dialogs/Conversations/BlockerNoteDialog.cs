@@ -23,13 +23,27 @@ internal sealed class BlockerNoteDialog(BlockerService blockers) : Dialog<Blocke
     protected override async Task<DialogStep<BlockerNoteState>> BeginAsync(DialogContext context, DialogSeed seed, CancellationToken cancellationToken)
     {
         BlockerView? blocker = seed.BlockerId is long id ? await BlockerStore.GetAsync(context.Session, id, cancellationToken) : null;
-        if (blocker is null)
+        if (blocker is null || !BlockerService.CanSee(context.Member, blocker))
         {
+            // The same words for an id that does not exist and one outside the member's scope: no title, no hint.
             context.Say(Key("not-found"));
             return DialogStep<BlockerNoteState>.Done();
         }
 
+        if (!BlockerService.CanHandle(context.Member, blocker))
+        {
+            context.Say(Key("not-allowed"));
+            return DialogStep<BlockerNoteState>.Done();
+        }
+
         var kind = seed.Text == nameof(BlockerNoteKind.Consultation) ? BlockerNoteKind.Consultation : BlockerNoteKind.Resolution;
+        if (kind == BlockerNoteKind.Resolution && blocker.State is BlockerStates.Resolved or BlockerStates.Closed)
+        {
+            // Asking for a note that cannot be saved would waste the member's typing.
+            context.Say(Key(blocker.State == BlockerStates.Closed ? "already-closed" : "already-resolved"), ("task", blocker.LocalTaskTitle(context.Locale)), ("text", blocker.Text));
+            return DialogStep<BlockerNoteState>.Done();
+        }
+
         return await AskAsync(context, new BlockerNoteState(kind, blocker.Id, blocker.LocalTaskTitle(context.Locale)), cancellationToken);
     }
 

@@ -43,6 +43,12 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
         }
 
         RecognizedEntities entities = seed.Entities;
+        if (seed.TaskId is long seeded && context.FindReportable(seeded) is null)
+        {
+            context.SayNotFoundOrNotYours();
+            return DialogStep<EscalateBlockerState>.Done();
+        }
+
         long[] matched = seed.TaskId is long id ? [id] : [.. entities.TaskIds.Where(t => context.FindReportable(t) is not null)];
         if (matched.Length == 0 && context.ReportableTasks.Count == 1 && DialogHelpers.RefusedTask(context, entities) is null)
         {

@@ -50,6 +50,13 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
             Status: StatusValue(entities.Status),
             Text: context.Input.Text.Trim(),
             BlockerText: entities.BlockerText);
+        if (seed.TaskId is long seeded && context.FindReportable(seeded) is null)
+        {
+            // A card button or typed value naming a task this member cannot report on.
+            context.SayNotFoundOrNotYours();
+            return DialogStep<ReportProgressState>.Done();
+        }
+
         long[] matched = seed.TaskId is long id ? [id] : [.. entities.TaskIds.Where(t => context.FindReportable(t) is not null)];
         if (matched.Length == 0 && context.ReportableTasks.Count == 1 && DialogHelpers.RefusedTask(context, entities) is null)
         {
@@ -64,7 +71,7 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
 
         if (matched.Length == 0 && DialogHelpers.RefusedTask(context, entities) is { } foreign)
         {
-            context.Say(Key("not-allowed"), ("task", foreign.LocalTitle(context.Locale)), ("owner", foreign.OwnerName));
+            NotAllowed(context, foreign);
             return DialogStep<ReportProgressState>.Done();
         }
 
@@ -121,7 +128,15 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
                 context.Say(Key("ask-progress"), ("task", Title(context, state.TaskId)));
                 break;
             case ReportStep.Confirm:
-                context.Say(ReportCards.Confirm(context, Key("confirm-title"), context.FindReportable(state.TaskId)!, state.Percent, state.Status, state.Text, state.BlockerText));
+                if (context.FindReportable(state.TaskId) is { } confirming)
+                {
+                    context.Say(ReportCards.Confirm(context, Key("confirm-title"), confirming, state.Percent, state.Status, state.Text, state.BlockerText));
+                }
+                else
+                {
+                    context.SayNotFoundOrNotYours();
+                }
+
                 break;
             case ReportStep.OfferEscalate:
                 context.Say(Choices.YesNo(context, context.T(Key("offer-escalate"), ("blocker", state.BlockerText))));
@@ -155,8 +170,20 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
                 context.Say(Key("task-closed"), ("task", task.LocalTitle(context.Locale)));
                 return DialogStep<ReportProgressState>.Done();
             default:
-                context.Say(Key("not-allowed"), ("task", task?.LocalTitle(context.Locale) ?? "?"), ("owner", task?.OwnerName ?? "?"));
+                NotAllowed(context, task);
                 return DialogStep<ReportProgressState>.Done();
+        }
+    }
+
+    private static void NotAllowed(DialogContext context, TaskView? task)
+    {
+        if (task is not null && context.MayName(task))
+        {
+            context.Say(Key("not-allowed"), ("task", task.LocalTitle(context.Locale)), ("owner", task.OwnerName));
+        }
+        else
+        {
+            context.SayNotFoundOrNotYours();
         }
     }
 

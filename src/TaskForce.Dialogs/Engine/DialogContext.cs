@@ -74,6 +74,14 @@ internal sealed class DialogContext(
     public TaskView? ForeignTask { get; init; }
 
     public TaskView? FindReportable(long taskId) => ReportableTasks.FirstOrDefault(t => t.Id == taskId);
+
+    /// <summary>
+    /// Whether a refusal may name the task and its owner: only when the member works in the task's campaign. Outside it
+    /// the answer is the neutral "not found or not yours", so names cannot be probed for titles and owners.
+    /// </summary>
+    public bool MayName(TaskView task) => Member.Roles.Any(r => r.CampaignId == task.CampaignId) || Scope.CanSeeCampaign(task.CampaignId);
+
+    public void SayNotFoundOrNotYours() => Say(new TextKey("common", "not-found-or-not-yours"));
 }
 
 /// <summary>Campaigns and departments, for names in answers and for the recognizer.</summary>

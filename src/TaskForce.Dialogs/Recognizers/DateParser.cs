@@ -15,7 +15,23 @@ internal static class DateParser
         foreach (ValueMatch bounds in lexicon.DateRegex.EnumerateMatches(text))
         {
             (Match match, int alternative) = Identify(text, bounds, lexicon);
-            DateResult? result = Read(text, match, lexicon.DateKinds[alternative], today, lexicon);
+            string kind = lexicon.DateKinds[alternative];
+            if (kind is "month-day" or "iso" && HasImpossibleYear(text, match))
+            {
+                continue;
+            }
+
+            DateResult? result;
+            try
+            {
+                result = Read(text, match, kind, today, lexicon);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // Arithmetic past year 9999 or before year 1 ("99999999天后"): that is no date anyone means.
+                result = null;
+            }
+
             if (result is { } found)
             {
                 return found;
@@ -23,6 +39,26 @@ internal static class DateParser
         }
 
         return default;
+    }
+
+    /// <summary>
+    /// A day whose written year is not a calendar year: more digits before the match ("99999年12月31日" matched from
+    /// its last four digits) or a year the pattern could not take ("0年1月1日", "10000年…").
+    /// </summary>
+    private static bool HasImpossibleYear(string text, Match match)
+    {
+        if (match.Index > 0 && char.IsAsciiDigit(text[match.Index - 1]))
+        {
+            return true;
+        }
+
+        if (match.Groups["y"].Success)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> before = text.AsSpan(0, match.Index).TrimEnd();
+        return before.EndsWith("年", StringComparison.Ordinal) && before.Length > 1 && char.IsAsciiDigit(before[^2]);
     }
 
     /// <summary>
@@ -166,7 +202,8 @@ internal static class DateParser
 
         if (match.Groups["y"].Success && lexicon.ParseNumber(match.Groups["y"].Value) is int year)
         {
-            return day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+            // Year 0 or 10000 is no date at all (and DateTime refuses it), so the phrase is not read as one.
+            return year is >= 1 and <= 9999 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
         }
 
         return Closest(today, y => day <= DateTime.DaysInMonth(y, month) ? new DateOnly(y, month, day) : null);

@@ -33,7 +33,7 @@ public static partial class TextNormalizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string normalized = CompatibilityForm(text);
+        string normalized = AsciiDigits(CompatibilityForm(text));
         if (normalized.Contains('(', StringComparison.Ordinal))
         {
             normalized = PinyinAnnotation().Replace(normalized, string.Empty);
@@ -42,6 +42,53 @@ public static partial class TextNormalizer
         normalized = ChineseConverter.ToSimplified(normalized);
         return CollapseWhitespace(normalized).ToLowerInvariant();
     }
+
+    /// <summary>The text with each lone surrogate and each Unicode noncharacter replaced by a space.</summary>
+    internal static string WithoutInvalidCodePoints(string text)
+    {
+        StringBuilder? cleaned = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            int width = Rune.DecodeFromUtf16(text.AsSpan(i), out Rune rune, out int consumed) == OperationStatus.Done ? consumed : 1;
+            bool invalid = (width == 1 && char.IsSurrogate(text[i])) || IsNoncharacter(rune.Value);
+            if (invalid)
+            {
+                cleaned ??= new StringBuilder(text, 0, i, text.Length);
+                cleaned.Append(' ');
+            }
+            else
+            {
+                cleaned?.Append(text, i, width);
+            }
+
+            i += width - 1;
+        }
+
+        return cleaned?.ToString() ?? text;
+    }
+
+    /// <summary>
+    /// Decimal digits of other scripts (Arabic-Indic "١٢", Devanagari, Thai …) as ASCII, which the patterns and number
+    /// parsing read; NFKC leaves them as they are.
+    /// </summary>
+    private static string AsciiDigits(string text)
+    {
+        if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F') || !text.Any(c => c > '\u007F' && char.IsDigit(c)))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (chars, source) =>
+        {
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = source[i];
+                chars[i] = c > '\u007F' && char.IsDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c;
+            }
+        });
+    }
+
+    private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     /// <summary>
     /// NFKC. Text made only of stable characters, full-width ASCII forms and the ideographic space (which NFKC maps
@@ -60,7 +107,9 @@ public static partial class TextNormalizer
             char c = text[i];
             if (!s_nfkcStable.Contains(c) && c != IdeographicSpace && c is < (char)FullWidthFirst or > (char)FullWidthLast)
             {
-                return text.Normalize(NormalizationForm.FormKC);
+                // The platform refuses to normalize lone surrogates and noncharacters (U+FFFE, U+FFFF, …); a phone or a
+                // hostile client can send them, so they become spaces first.
+                return WithoutInvalidCodePoints(text).Normalize(NormalizationForm.FormKC);
             }
         }
 

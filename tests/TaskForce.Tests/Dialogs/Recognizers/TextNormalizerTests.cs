@@ -106,7 +106,9 @@ public sealed class TextNormalizerTests
 
             foreach (string text in (string[])[$"x{c}y", $"{c}\u0301", $"{c}\u3099", $"\uFF21{c}"])
             {
-                string expected = Outcome(() => text.Normalize(NormalizationForm.FormKC));
+                // Noncharacters, which the platform refuses to normalize, become spaces first.
+                bool noncharacter = code is >= 0xFDD0 and <= 0xFDEF or 0xFFFE or 0xFFFF;
+                string expected = Outcome(() => (noncharacter ? text.Replace(c, ' ') : text).Normalize(NormalizationForm.FormKC));
                 string actual = Outcome(() => TextNormalizer.CompatibilityForm(text));
                 if (expected != actual)
                 {
