@@ -28,6 +28,7 @@ try
     // Migrations (and the demo roster on an empty database) run before Kestrel accepts a request.
     await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 
+    app.UseDevelopmentHostRule();
     app.MapHealth();
     app.MapMessages();
 

@@ -29,4 +29,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4211, Level = LogLevel.Information, Message = "Turn {ActivityId}: intent {Intent}, {Replies} replies, duplicate {Duplicate}, model tokens {PromptTokens}/{CompletionTokens}")]
     public static partial void DialogTurn(this ILogger logger, string? activityId, string intent, int replies, bool duplicate, long promptTokens, long completionTokens);
+
+    [LoggerMessage(EventId = 4212, Level = LogLevel.Warning, Message = "Development mode: refused a request for host '{Host}'; only localhost and loopback addresses are served without an app id")]
+    public static partial void NonLoopbackHostRefused(this ILogger logger, string host);
 }

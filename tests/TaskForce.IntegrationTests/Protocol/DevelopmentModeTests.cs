@@ -30,6 +30,51 @@ public sealed class DevelopmentModeTests
         Assert.Single(host.Connector.Calls);
     }
 
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("attacker.test:3978")]
+    [InlineData("127.0.0.1.evil.example")]
+    [InlineData("localhost.attacker.test")]
+    [InlineData("10.0.0.1:3978")]
+    [InlineData("0.0.0.0")]
+    public async Task Post_HostHeaderNotLoopback_RefusedBeforeAnyTurn(string hostHeader)
+    {
+        await using ProtocolHost host = await ProtocolHost.StartAsync(withAppId: false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(TestActivities.Message(host.Connector.ServiceUrl, "hi").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Host = hostHeader;
+        using var health = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        health.Headers.Host = hostHeader;
+
+        HttpResponseMessage response = await host.Client.SendAsync(request);
+        HttpResponseMessage healthResponse = await host.Client.SendAsync(health);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, healthResponse.StatusCode);
+        Assert.Empty(host.Connector.Calls);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("LOCALHOST:3978")]
+    [InlineData("127.0.0.1:3978")]
+    [InlineData("[::1]:3978")]
+    public async Task Post_LoopbackHostHeader_Served(string hostHeader)
+    {
+        await using ProtocolHost host = await ProtocolHost.StartAsync(withAppId: false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(TestActivities.Message(host.Connector.ServiceUrl, "hi").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Host = hostHeader;
+
+        HttpResponseMessage response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public void Start_NonLoopbackListenAddressWithoutAppId_RefusesWithHint()
     {

@@ -61,6 +61,23 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_PublicHostNameWithValidToken_Served()
+    {
+        // Behind a reverse proxy the Host is the bot's public name; with an app id the token, not the name, decides.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(Activity("ping").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Host = "bot.example.gov.cn";
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _host.Tokens.BotFramework(ProtocolHost.AppId, _host.Connector.ServiceUrl));
+
+        HttpResponseMessage response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_host.Connector.Calls);
+    }
+
+    [Fact]
     public async Task Post_NoAuthorizationHeader_Returns401()
     {
         HttpResponseMessage response = await TestActivities.PostAsync(_host.Client, Activity());
