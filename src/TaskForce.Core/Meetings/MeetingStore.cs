@@ -64,6 +64,22 @@ public sealed class MeetingStore(Database db)
         return [.. rows];
     }
 
+    /// <summary>The meetings the member attends: named on the meeting, or holding one of its roles in its campaign.</summary>
+    public async Task<IReadOnlySet<long>> AttendedByAsync(long memberId, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT a.MeetingId FROM MeetingAttendees a WHERE a.MemberId = @MemberId
+            UNION
+            SELECT a.MeetingId FROM MeetingAttendees a
+            JOIN Meetings mt ON mt.Id = a.MeetingId
+            JOIN MemberRoles r ON r.Role = a.Role AND r.CampaignId = mt.CampaignId AND r.MemberId = @MemberId
+            WHERE a.Role IS NOT NULL;
+            """;
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        IEnumerable<long> ids = await connection.QueryAsync<long>(new CommandDefinition(Sql, new { MemberId = memberId }, cancellationToken: cancellationToken));
+        return ids.ToHashSet();
+    }
+
     /// <summary>Items decided at the occurrence that started at <paramref name="occurrenceStart"/>.</summary>
     public async Task<IReadOnlyList<MeetingDecision>> DecisionsAsync(
         long meetingId, DateTimeOffset occurrenceStart, CancellationToken cancellationToken)

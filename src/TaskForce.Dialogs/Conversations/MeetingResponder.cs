@@ -5,7 +5,11 @@ using TaskForce.Dialogs.Texts;
 
 namespace TaskForce.Dialogs.Conversations;
 
-/// <summary>下次例会什么时候 (when is the next meeting): the next occurrence among the meetings of the member's campaigns, in their zone.</summary>
+/// <summary>
+/// 下次例会什么时候 (when is the next meeting): the next occurrence, in the member's zone, among the meetings they
+/// attend, and for leaders also the meetings of the campaigns they lead (city-wide leaders: all). Staff are not told
+/// of a headquarters meeting they are not invited to.
+/// </summary>
 internal sealed class MeetingResponder(MeetingStore meetings, CalendarStore calendars)
 {
     private const string Texts = "meetings";
@@ -13,10 +17,10 @@ internal sealed class MeetingResponder(MeetingStore meetings, CalendarStore cale
 
     public async Task AnswerAsync(DialogContext context, CancellationToken cancellationToken)
     {
-        HashSet<long> campaigns = [.. context.Member.Roles.Where(r => r.CampaignId is not null).Select(r => r.CampaignId!.Value)];
+        IReadOnlySet<long> attended = await meetings.AttendedByAsync(context.Member.Id, cancellationToken);
         WorkingCalendar calendar = await calendars.LoadAsync(cancellationToken);
         MeetingOccurrence? next = (await meetings.ListAsync(cancellationToken))
-            .Where(m => context.Scope.CityWide || campaigns.Contains(m.CampaignId))
+            .Where(m => attended.Contains(m.Id) || context.Scope.CanSeeCampaign(m.CampaignId))
             .SelectMany(m => MeetingSchedule.Occurrences(m, calendar, context.Now, context.Now + s_lookAhead).Take(1))
             .OrderBy(o => o.Start)
             .FirstOrDefault();
