@@ -48,13 +48,6 @@ public sealed class ActivityAuthenticator
         return token;
     }
 
-    /// <summary>Both steps at once, for callers that already hold the activity.</summary>
-    public async Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, BotActivity activity, CancellationToken cancellationToken)
-    {
-        InboundToken token = await CheckHeaderAsync(authorizationHeader, cancellationToken);
-        return await AuthenticateAsync(token, activity, cancellationToken);
-    }
-
     public async Task<AuthenticationResult> AuthenticateAsync(InboundToken token, BotActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);

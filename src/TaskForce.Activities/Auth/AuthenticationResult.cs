@@ -26,6 +26,9 @@ public sealed record AuthenticationResult
     /// <summary>True when the signing keys could not be fetched at all, so no token can be checked yet (answered 503).</summary>
     public bool Unavailable { get; private init; }
 
+    /// <summary>When keys are unavailable, how long until the next fetch is tried (the 503's <c>Retry-After</c>).</summary>
+    public TimeSpan RetryAfter { get; private init; }
+
     /// <summary>
     /// True when the channel's word on who the user is (Teams' <c>aadObjectId</c>, the members API) can be trusted:
     /// development mode on loopback, a Bot Framework token, or an Entra token of a configured caller.
@@ -39,5 +42,6 @@ public sealed record AuthenticationResult
 
     public static AuthenticationResult Forbid(string failure) => new() { Failure = failure, Forbidden = true };
 
-    public static AuthenticationResult KeysUnavailable(string failure) => new() { Failure = failure, Unavailable = true };
+    public static AuthenticationResult KeysUnavailable(string failure) =>
+        new() { Failure = failure, Unavailable = true, RetryAfter = SigningKeySources.FailedFetchBackoff };
 }

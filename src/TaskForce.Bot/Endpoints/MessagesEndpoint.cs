@@ -96,7 +96,7 @@ internal static class MessagesEndpoint
         if (refusal.Unavailable)
         {
             // No signing keys were ever fetched: the channel retries later, and no token is called invalid meanwhile.
-            http.Response.Headers.RetryAfter = "10";
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(refusal.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
