@@ -11,7 +11,7 @@ namespace TaskForce.Benchmarks;
 /// </summary>
 internal static class HostileRequests
 {
-    private sealed record Case(string Name, byte[] Body, string ContentType = "application/json", string? Authorization = null, string Method = "POST");
+    private sealed record Case(string Name, byte[] Body, string ContentType = "application/json", string? Authorization = null, string Method = "POST", string? Host = null);
 
     public static async Task RunAsync(ServerProcess server, ResultTable table, CancellationToken cancellationToken)
     {
@@ -66,6 +66,12 @@ internal static class HostileRequests
             request.Headers.ExpectContinue = item.Body.Length > 1024 * 1024;
         }
 
+        if (item.Host is not null)
+        {
+            // What a DNS-rebinding page or a proxy forwarding outside traffic would send to a loopback listener.
+            request.Headers.Host = item.Host;
+        }
+
         if (item.Authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", item.Authorization);
@@ -86,14 +92,27 @@ internal static class HostileRequests
     {
         List<Case> cases = [];
         void Raw(string name, string body, string contentType = "application/json") => cases.Add(new Case(name, Encoding.UTF8.GetBytes(body), contentType));
-        void Json(string name, Action<JsonObject> change, string? authorization = null)
+        void Json(string name, Action<JsonObject> change, string? authorization = null, string? host = null)
         {
             JsonObject activity = BenchRoster.Message(0, "hello");
             change(activity);
-            cases.Add(new Case(name, Encoding.UTF8.GetBytes(activity.ToJsonString()), Authorization: authorization));
+            cases.Add(new Case(name, Encoding.UTF8.GetBytes(activity.ToJsonString()), Authorization: authorization, Host: host));
         }
 
         void Text(string name, string text) => Json(name, a => a["text"] = text);
+
+        // A valid activity as JSON text, for the cases the JSON writer cannot produce: it escapes every non-ASCII
+        // character and replaces a lone surrogate with U+FFFD, so odd text goes in verbatim as the literal's content.
+        const string Placeholder = "HOSTILETEXTPLACEHOLDER";
+        string Valid(string text = "hello") => BenchRoster.Message(0, text).ToJsonString();
+        void RawText(string name, string literal) => Raw(name, Valid(Placeholder).Replace(Placeholder, literal, StringComparison.Ordinal));
+        void RawBytes(string name, params byte[] inner)
+        {
+            string[] around = Valid(Placeholder).Split(Placeholder);
+            cases.Add(new Case(name, [.. Encoding.UTF8.GetBytes(around[0]), .. inner, .. Encoding.UTF8.GetBytes(around[1])]));
+        }
+
+        void Members(string name, string members) => Raw(name, Valid().Replace("{\"type\":\"message\",", "{" + members + ",", StringComparison.Ordinal));
 
         foreach (string body in new[] { "", "{", "}", "not json", "[]", "null", "\"text\"", "123", "{\"type\":", "{\"type\":\"message\",}", "{'type':'message'}", "{\"type\":\"message\"}{}" })
         {
@@ -152,6 +171,78 @@ internal static class HostileRequests
         Text("lone surrogate", "\uD800 70%");
         Text("only whitespace", " \t\r\n ");
         Text("markdown and html", "<script>alert(1)</script> **bold** [x](javascript:alert(1))");
+
+        // The dev-mode rule trusts loopback; a Host that is not a loopback name is what DNS rebinding looks like.
+        foreach (string host in new[] { "evil.example", "attacker.test:3978", "127.0.0.1.evil.example", "localhost.attacker.test", "0.0.0.0", "10.0.0.1:3978" })
+        {
+            Json("Host header " + host, a => { }, host: host);
+        }
+
+        Raw("trailing JSON value after the activity", Valid() + " {\"type\":\"message\"}");
+        Raw("trailing garbage after the activity", Valid() + "garbage");
+        Raw("trailing NUL after the activity", Valid() + "\u0000");
+        Raw("trailing comma after the activity", Valid() + ",");
+        Raw("two activities in an array", "[" + Valid() + "," + Valid() + "]");
+
+        Members("duplicate key: type message then invoke", "\"type\":\"message\",\"type\":\"invoke\"");
+        Members("duplicate key: type invoke then message", "\"type\":\"invoke\",\"type\":\"message\"");
+        Members("duplicate key: type and Type", "\"type\":\"message\",\"Type\":\"invoke\"");
+        Members("duplicate key: Type and type", "\"Type\":\"invoke\",\"type\":\"message\"");
+        Members("duplicate key: type and TYPE number", "\"type\":\"message\",\"TYPE\":7");
+        Members("duplicate key: text twice", "\"type\":\"message\",\"text\":\"确认\"");
+        Members("duplicate key: from another user", "\"type\":\"message\",\"from\":{\"id\":\"29:user-1\",\"aadObjectId\":\"" + BenchRoster.AadObjectId(1) + "\"}");
+        Members("duplicate key: serviceUrl and ServiceUrl", "\"type\":\"message\",\"ServiceUrl\":\"https://evil.example.com/\"");
+        Members("duplicate key: value twice", "\"type\":\"message\",\"value\":{\"action\":\"confirm\"},\"value\":\"x\"");
+
+        RawText("U+FFFE escaped", "\\ufffe 70%");
+        RawText("U+FFFF escaped", "\\uffff 70%");
+        Text("U+FFFE and U+FFFF in a report", "\uFFFE\uFFFF " + BenchRoster.TaskTitle(0) + " 70%");
+        RawText("U+FFFE and U+FFFF as raw utf-8", "\uFFFE" + BenchRoster.TaskTitle(0) + "\uFFFF 70%");
+        RawText("lone high surrogate escaped", "\\ud800 70%");
+        RawText("lone low surrogate escaped", "\\udfff 70%");
+        RawText("reversed surrogate pair escaped", "\\udc00\\ud800 70%");
+        RawText("high surrogate at the end escaped", "70% \\ud83d");
+        RawText("surrogate then ascii escaped", "\\ud800a\\udc00b");
+        RawBytes("surrogate encoded as utf-8 (CESU-8)", 0xED, 0xA0, 0x80, 0x20, 0x37, 0x30, 0x25);
+        RawBytes("overlong utf-8 NUL", 0xC0, 0x80);
+        RawText("U+0000 escaped", "\\u0000");
+        RawText("U+0000 escaped in a report", BenchRoster.TaskTitle(0) + "\\u0000 70%");
+        RawText("only U+0000 escapes", string.Concat(Enumerable.Repeat("\\u0000", 1_000)));
+        Text("rtl override in a report", "\u202E%07 " + BenchRoster.TaskTitle(0) + "\u202C");
+        Text("rtl override between digits", BenchRoster.TaskTitle(0) + " 7\u202E0%");
+        Text("bidi isolates unbalanced", string.Concat(Enumerable.Repeat("\u2066\u2067\u202B", 1_000)) + " 70%");
+        Text("zwj emoji sequences", "👩‍💻👨‍👩‍👧‍👦🏳️‍🌈🧑🏽‍🤝‍🧑🏿 " + BenchRoster.TaskTitle(0) + " 70%");
+        Text("zwj inside the task title", string.Join("\u200D", BenchRoster.TaskTitle(0).AsEnumerable()) + " 70%");
+        Text("zwj between digits", BenchRoster.TaskTitle(0) + " 7\u200D0\u200D%");
+        Text("zwj run 10000", new string('\u200D', 10_000) + " 70%");
+        Text("combining marks 10000", "a" + new string('\u0301', 10_000) + " 70%");
+        Text("combining marks 10000 on a digit", BenchRoster.TaskTitle(0) + " 7" + new string('\u0336', 10_000) + "0%");
+        Text("full-width digits", "６０％");
+        Text("full-width digits in a report", BenchRoster.TaskTitle(0) + " ６０％");
+        Text("full-width digits huge", BenchRoster.TaskTitle(0) + " ９９９９９９９９９９９９９９９９９９９９％");
+        Text("other-script digits", BenchRoster.TaskTitle(0) + " ٦٠٪ ६० ๖๐");
+
+        foreach (string date in new[] { "0000年1月1日", "9999年12月31日", "2026年13月45日", "2月30日截止", "2026年2月29日截止", "10000年1月1日", "0年0月0日", "-1年1月1日" })
+        {
+            Text("date " + date, date);
+            Text("date in a report " + date, BenchRoster.TaskTitle(0) + " 50% " + date);
+        }
+
+        Text("date report 50% due 0001-01-01", "report 50% due 0001-01-01");
+        Text("date deadline 99999-01-01", "deadline 99999-01-01");
+        Text("date in a report 9999-12-31T23:59:59", BenchRoster.TaskTitle(0) + " 50% due 9999-12-31T23:59:59");
+        foreach (string field in new[] { "timestamp", "localTimestamp" })
+        {
+            Json(field + " year 0", a => a[field] = "0000-01-01T00:00:00Z");
+            Json(field + " not a date", a => a[field] = "not a date");
+            Json(field + " 0001-01-01 at -14:00", a => a[field] = "0001-01-01T00:00:00-14:00");
+            Json(field + " 9999-12-31 at +14:00", a => a[field] = "9999-12-31T23:59:59+14:00");
+        }
+
+        Json("localTimezone unknown", a => a["localTimezone"] = "Not/AZone");
+        Json("localTimezone a path", a => a["localTimezone"] = "../../../../etc/passwd");
+        Json("localTimezone far offset", a => { a["localTimezone"] = "Etc/GMT-14"; a["localTimestamp"] = "9999-12-31T23:59:59+14:00"; });
+
         byte[] prefix = Encoding.UTF8.GetBytes("{\"type\":\"message\",\"id\":\"bad-utf8\",\"text\":\"");
         byte[] suffix = Encoding.UTF8.GetBytes("\",\"from\":{\"id\":\"29:user-0\"},\"conversation\":{\"id\":\"a:user-0\"},\"serviceUrl\":\"http://127.0.0.1:9/\",\"channelId\":\"msteams\"}");
         cases.Add(new Case("invalid utf-8 in text", [.. prefix, 0xC3, 0x28, 0xFF, 0xFE, .. suffix]));
