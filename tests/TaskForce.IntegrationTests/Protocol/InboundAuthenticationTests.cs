@@ -78,6 +78,27 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_BadTokenWithABodyStillArriving_RefusedWithoutWaitingForTheBody()
+    {
+        // The token is checked before the JSON is read: a sender announcing a large body and trickling it gets 401 at
+        // once, and no turn waits behind it. Had the body been read first, the status line would never come.
+        Uri address = _host.Client.BaseAddress!;
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(address.Host, address.Port);
+        using System.Net.Sockets.NetworkStream stream = socket.GetStream();
+        string head = $"POST /api/messages HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/json\r\n"
+            + "Authorization: Bearer not.a.token\r\nContent-Length: 250000\r\n\r\n{\"type\":\"message\",\"text\":\"";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        string? status = await reader.ReadLineAsync(patience.Token);
+
+        Assert.StartsWith("HTTP/1.1 401", status, StringComparison.Ordinal);
+        Assert.Empty(_host.Connector.Calls);
+    }
+
+    [Fact]
     public async Task Post_NoAuthorizationHeader_Returns401()
     {
         HttpResponseMessage response = await TestActivities.PostAsync(_host.Client, Activity());

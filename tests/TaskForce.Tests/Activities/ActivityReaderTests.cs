@@ -24,6 +24,13 @@ public sealed class ActivityReaderTests
     [InlineData("""null""")]
     [InlineData("""{"type":"message","timestamp":"yesterday"}""")]
     [InlineData("""{"type":"message","entities":{"type":"mention"}}""")]
+    [InlineData("""{"type":"message","text":"hi"} {"type":"message"}""")]
+    [InlineData("""{"type":"message","text":"hi"}garbage""")]
+    [InlineData("""{"type":"message","text":"hi"},""")]
+    [InlineData("""{"type":"message","type":"invoke"}""")]
+    [InlineData("""{"type":"invoke","Type":"message"}""")]
+    [InlineData("""{"type":"message","text":"a","text":"b"}""")]
+    [InlineData("""{"type":"message","from":{"id":"1","ID":"2"}}""")]
     public async Task ReadAsync_NotAnActivity_Returns400(string body)
     {
         ActivityReadResult result = await ReadAsync(body);
