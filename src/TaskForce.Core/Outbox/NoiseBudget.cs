@@ -6,7 +6,9 @@ namespace TaskForce.Core.Outbox;
 
 /// <summary>
 /// At most <c>Outbox:DailyBudget</c> bot-initiated messages per member per day (in the working calendar's zone);
-/// the rest of that day goes into one digest sent at the end of office hours. Critical jobs and digests are exempt.
+/// beyond it, what can wait (report nudges, FYI notices) goes into one digest sent at the end of office hours.
+/// Meeting reminders (their moment is before the meeting), notices a leader must act on and critical jobs are never
+/// folded or delayed; they still count towards the day's budget.
 /// </summary>
 public sealed class NoiseBudget(
     OutboxReadStore reads, OutboxDigestStore digests, IOptions<OutboxOptions> options, IOptions<WorkingCalendarOptions> calendar)
@@ -15,12 +17,23 @@ public sealed class NoiseBudget(
     public static string DigestKey(long memberId, DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"digest:{memberId}:{date:yyyy-MM-dd}");
 
+    /// <summary>
+    /// Whether the job may arrive in the evening instead: a nudge to report, or news about the member's own blocker.
+    /// A job bound to a meeting (<see cref="OutboxJob.NotAfter"/>) or asking for action never may.
+    /// </summary>
+    public static bool CanWait(OutboxJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return !job.Critical && job.NotAfter is null
+            && job.Kind is OutboxKinds.Nudge or OutboxKinds.EscalationNotice or Blockers.BlockerNotices.Update;
+    }
+
     /// <summary>The digest's key when the job was folded into it and must not be sent on its own; otherwise null.</summary>
     public async Task<string?> TryFoldAsync(OutboxJob job, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         int budget = options.Value.DailyBudget;
-        if (budget == 0 || job.Critical || job.Kind == OutboxKinds.Digest || job.RecipientMemberId is not { } memberId)
+        if (budget == 0 || !CanWait(job) || job.RecipientMemberId is not { } memberId)
         {
             return null;
         }

@@ -58,26 +58,49 @@ public sealed class ReminderComposerTests
     }
 
     [Fact]
-    public async Task ComposeAsync_DigestOfTwoReminders_ListsTheirFirstLines()
+    public async Task ComposeAsync_DigestOfNoticesThatCanWait_ListsTheirFirstLines()
     {
+        // Five meeting reminders spend the day's budget (they are never folded); the two escalation notices to the
+        // reporter, which can wait, arrive together in the evening digest.
         await using SchedulerHarness h = await SchedulerHarness.CreateAsync(SchedulerHarness.Local("2030-03-03T08:00"));
         long campaign = await h.Data.CampaignAsync();
-        long member = await h.Data.MemberAsync();
+        long department = await h.Data.DepartmentAsync();
+        long member = await h.Data.MemberAsync(department);
+        long lead = await h.Data.MemberAsync(department);
+        await h.Data.RoleAsync(lead, "team_lead", campaign);
+        await h.Data.RoleAsync(lead, "commander", campaign);
         long meeting = await h.Data.MeetingAsync(campaign, "FREQ=WEEKLY;BYDAY=MO", "2030-03-04T09:00", offsets: "[1440,1380,1320,1260,1200]");
         await h.Data.AttendeeAsync(meeting, member);
+        long task = await h.Data.TaskAsync(campaign, lead, department, deadline: "2030-12-31", percent: 50);
+        await h.Data.BlockerAsync(task, member, "high", SchedulerHarness.Local("2030-02-25T09:00"), ownerId: lead);
+        await h.Data.BlockerAsync(task, member, "high", SchedulerHarness.Local("2030-02-25T10:00"), ownerId: lead);
         await h.Planner.MaterializeAsync(h.Time.GetUtcNow(), CancellationToken.None);
-        h.Time.SetUtcNow(SchedulerHarness.Local("2030-03-03T17:30"));
         OutboxDispatcher dispatcher = h.NewDispatcher();
+        h.Time.SetUtcNow(SchedulerHarness.Local("2030-03-03T13:00"));
         for (int i = 0; i < 10; i++)
         {
             await dispatcher.DispatchDueAsync(CancellationToken.None);
             h.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
+        await h.EscalationService.CheckAsync(h.Time.GetUtcNow(), CancellationToken.None);
+        h.Time.SetUtcNow(SchedulerHarness.Local("2030-03-03T17:30"));
+        for (int i = 0; i < 10; i++)
+        {
+            await dispatcher.DispatchDueAsync(CancellationToken.None);
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(5, h.Delivery.Delivered.Count(c => c.Job.Kind == OutboxKinds.Reminder));
         OutboxJob digest = Assert.Single(h.Delivery.Delivered, c => c.Job.Kind == OutboxKinds.Digest).Job;
+        int items = System.Text.Json.JsonDocument.Parse(digest.Payload).RootElement.GetProperty("items").GetArrayLength();
         OutgoingMessage? message = await Composer(h).ComposeAsync(digest, s_english, late: false, h.Time.GetUtcNow(), CancellationToken.None);
 
-        Assert.StartsWith(s_texts.Get(new TextKey("reminders", "digest-heading"), "en-US", ("count", 2)), message!.Text, StringComparison.Ordinal);
+        Assert.True(items >= 2, $"{items} items");
+        Assert.All(
+            (await h.Reads.ListAllAsync(CancellationToken.None)).Where(j => j.State == OutboxState.Digested),
+            j => Assert.True(NoiseBudget.CanWait(j), j.Kind));
+        Assert.StartsWith(s_texts.Get(new TextKey("reminders", "digest-heading"), "en-US", ("count", items)), message!.Text, StringComparison.Ordinal);
     }
 
     private static Task<string> TitleAsync(SchedulerHarness h, long taskId) =>

@@ -8,8 +8,8 @@ public sealed class OutboxDispatcherTests
 {
     private static readonly DateTimeOffset s_tuesday = SchedulerHarness.Local("2030-03-05T09:00");
 
-    private static NewOutboxJob Job(string key, long memberId, DateTimeOffset due, DateTimeOffset? notAfter = null, bool critical = false) =>
-        new(OutboxKinds.Reminder, key, due, memberId, "{\"n\":1}", NotAfter: notAfter, Critical: critical);
+    private static NewOutboxJob Job(string key, long memberId, DateTimeOffset due, DateTimeOffset? notAfter = null, bool critical = false, string kind = OutboxKinds.Reminder) =>
+        new(kind, key, due, memberId, "{\"n\":1}", NotAfter: notAfter, Critical: critical);
 
     private static async Task<long[]> MembersAsync(SchedulerHarness h, int count)
     {
@@ -171,7 +171,7 @@ public sealed class OutboxDispatcherTests
         await using SchedulerHarness h = await SchedulerHarness.CreateAsync(s_tuesday);
         long member = await h.Data.MemberAsync();
         await h.Store.EnqueueAsync(
-            [.. Enumerable.Range(0, 5).Select(i => Job($"k{i}", member, s_tuesday.AddHours(i))), Job("critical", member, s_tuesday.AddHours(5), critical: true)],
+            [.. Enumerable.Range(0, 5).Select(i => Job($"k{i}", member, s_tuesday.AddHours(i), kind: OutboxKinds.Nudge)), Job("critical", member, s_tuesday.AddHours(5), critical: true, kind: OutboxKinds.Nudge)],
             s_tuesday,
             CancellationToken.None);
         OutboxDispatcher dispatcher = h.NewDispatcher();
@@ -191,6 +191,40 @@ public sealed class OutboxDispatcherTests
         JsonElement items = JsonDocument.Parse(h.Delivery.Delivered[^1].Job.Payload).RootElement.GetProperty("items");
         Assert.Equal(["k3", "k4"], items.EnumerateArray().Select(item => jobs.Values.Single(j => j.Id == item.GetProperty("jobId").GetInt64()).IdempotencyKey));
         Assert.Equal(1, items[0].GetProperty("payload").GetProperty("n").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(OutboxKinds.Reminder, true)]
+    [InlineData(OutboxKinds.Escalation, false)]
+    [InlineData(OutboxKinds.EscalationRepeat, false)]
+    [InlineData(TaskForce.Core.Blockers.BlockerNotices.Assigned, false)]
+    public async Task DispatchDueAsync_BudgetSpent_MeetingReminderAndActionNoticesStillGoAtOnce(string kind, bool meetingBound)
+    {
+        await using SchedulerHarness h = await SchedulerHarness.CreateAsync(s_tuesday);
+        long member = await h.Data.MemberAsync();
+        DateTimeOffset due = s_tuesday.AddHours(4);
+        await h.Store.EnqueueAsync(
+            [
+                .. Enumerable.Range(0, 3).Select(i => Job($"fyi{i}", member, s_tuesday.AddHours(i), kind: TaskForce.Core.Blockers.BlockerNotices.Update)),
+                Job("urgent", member, due, notAfter: meetingBound ? due.AddMinutes(30) : null, kind: kind),
+                Job("nudge", member, due, kind: OutboxKinds.Nudge),
+            ],
+            s_tuesday,
+            CancellationToken.None);
+        OutboxDispatcher dispatcher = h.NewDispatcher();
+
+        for (int hour = 0; hour <= 4; hour++)
+        {
+            h.Time.SetUtcNow(s_tuesday.AddHours(hour));
+            await SchedulerHarness.DrainAsync(dispatcher);
+        }
+
+        h.Time.Advance(TimeSpan.FromSeconds(2));
+        await SchedulerHarness.DrainAsync(dispatcher);
+        Dictionary<string, OutboxJob> jobs = (await h.Reads.ListAllAsync(CancellationToken.None)).ToDictionary(j => j.IdempotencyKey);
+        Assert.Equal(OutboxState.Sent, jobs["urgent"].State);
+        Assert.Equal(due, h.Delivery.Delivered.Single(c => c.Job.IdempotencyKey == "urgent").At);
+        Assert.Equal(OutboxState.Digested, jobs["nudge"].State);
     }
 
     [Fact]
