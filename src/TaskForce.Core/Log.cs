@@ -43,6 +43,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2404, Level = LogLevel.Warning, Message = "Member {MemberId} is unreachable, conversation marked dead: {Reason}")]
     public static partial void OutboxRecipientUnreachable(this ILogger logger, long memberId, string reason);
 
+    [LoggerMessage(EventId = 2412, Level = LogLevel.Information, Message = "Outbox job {OutboxId} ({Kind}) waits for member {MemberId} to open the bot: {Reason}")]
+    public static partial void OutboxAwaitingContact(this ILogger logger, long outboxId, string kind, long memberId, string reason);
+
     [LoggerMessage(EventId = 2405, Level = LogLevel.Error, Message = "Delivery of outbox job {OutboxId} threw; it will be retried")]
     public static partial void OutboxDeliveryThrew(this ILogger logger, Exception exception, long outboxId);
 

@@ -60,4 +60,11 @@ public enum BlockerOutcome
     WrongState,
 }
 
-public sealed record BlockerResult(BlockerOutcome Outcome, BlockerView? Blocker = null);
+public sealed record BlockerResult(BlockerOutcome Outcome, BlockerView? Blocker = null)
+{
+    /// <summary>The owner has never opened the bot, so the notice waits for them (or for a Teams chat the bot starts).</summary>
+    public bool OwnerNotYetReachable { get; init; }
+
+    /// <summary>Who was copied at the next level because the owner could not be reached yet; null for nobody.</summary>
+    public (string Name, string? NameEn)? CopiedTo { get; init; }
+}

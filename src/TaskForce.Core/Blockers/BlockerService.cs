@@ -31,20 +31,38 @@ public sealed class BlockerService(TimeProvider time)
 
         DateTimeOffset now = time.GetUtcNow();
         long? owner = null;
-        for (int level = 0; level <= BlockerRouting.TopLevel && owner is null; level++)
+        int ownerLevel = 0;
+        for (; ownerLevel <= BlockerRouting.TopLevel && owner is null; ownerLevel++)
         {
-            owner = await BlockerRouting.ResolveOwnerAsync(session, draft.TaskId, level, cancellationToken);
+            owner = await BlockerRouting.ResolveOwnerAsync(session, draft.TaskId, ownerLevel, cancellationToken);
         }
 
         long id = await BlockerStore.InsertAsync(session, reporter.Id, draft, owner, now, cancellationToken);
         long eventId = await BlockerStore.AddEventAsync(session, id, "raised", reporter.Id, draft.Text, now, cancellationToken, toLevel: 0);
+        bool critical = draft.Severity == Severities.Critical;
+        bool ownerReachable = true;
+        (long Id, string Name, string? NameEn)? copied = null;
         if (owner is not null)
         {
-            await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Assigned, owner.Value, id, eventId, draft.Severity == Severities.Critical, new { blockerId = id, @event = "raised" }, now, cancellationToken);
+            await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Assigned, owner.Value, id, eventId, critical, new { blockerId = id, @event = "raised" }, now, cancellationToken);
+            ownerReachable = await BlockerStore.HasConversationAsync(session, owner.Value, cancellationToken);
+            if (!ownerReachable)
+            {
+                // The owner has never opened the bot: the notice waits for them, and the next level hears of it now.
+                copied = await NextLevelAsync(session, draft.TaskId, ownerLevel, owner.Value, reporter.Id, cancellationToken);
+                if (copied is { } next)
+                {
+                    await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Assigned, next.Id, id, eventId, critical, new { blockerId = id, @event = "raised", copiedFor = owner.Value }, now, cancellationToken);
+                }
+            }
         }
 
         await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(reporter), "create", "Blocker", Id(id), null, draft), now, cancellationToken);
-        return new BlockerResult(BlockerOutcome.Done, await BlockerStore.GetAsync(session, id, cancellationToken));
+        return new BlockerResult(BlockerOutcome.Done, await BlockerStore.GetAsync(session, id, cancellationToken))
+        {
+            OwnerNotYetReachable = !ownerReachable,
+            CopiedTo = copied is { } c ? (c.Name, c.NameEn) : null,
+        };
     }
 
     public Task<BlockerResult> AcknowledgeAsync(DbSession session, Member actor, long blockerId, CancellationToken cancellationToken) =>
@@ -180,6 +198,21 @@ public sealed class BlockerService(TimeProvider time)
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(blocker);
         return blocker.OwnerMemberId == actor.Id || AccessScope.For(actor).CanSeeCampaign(blocker.CampaignId);
+    }
+
+    /// <summary>The first holder of a level above <paramref name="fromLevel"/> who is neither the owner nor the reporter.</summary>
+    private static async Task<(long Id, string Name, string? NameEn)?> NextLevelAsync(
+        DbSession session, long taskId, int fromLevel, long owner, long reporter, CancellationToken cancellationToken)
+    {
+        for (int level = fromLevel; level <= BlockerRouting.TopLevel; level++)
+        {
+            if (await BlockerRouting.ResolveOwnerAsync(session, taskId, level, cancellationToken) is long candidate && candidate != owner && candidate != reporter)
+            {
+                return await BlockerStore.MemberNameAsync(session, candidate, cancellationToken);
+            }
+        }
+
+        return null;
     }
 
     private static bool CanClose(Member actor, BlockerView blocker) =>

@@ -130,6 +130,23 @@ public sealed class BlockerStore(SqliteConnectionFactory connections)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>Whether the member has a live conversation with the bot, so a notice reaches them now.</summary>
+    public static Task<bool> HasConversationAsync(DbSession session, long memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM ConversationReferences WHERE MemberId = @Id AND DeadAtMs IS NULL);",
+            new { Id = memberId }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public static async Task<(long Id, string Name, string? NameEn)?> MemberNameAsync(DbSession session, long memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        MemberNameRow? row = await session.Connection.QuerySingleOrDefaultAsync<MemberNameRow>(new CommandDefinition(
+            "SELECT Id, Name, NameEn FROM Members WHERE Id = @Id;", new { Id = memberId }, session.Transaction, cancellationToken: cancellationToken));
+        return row is null ? null : (row.Id, row.Name, row.NameEn);
+    }
+
     public static async Task<(long CampaignId, long OwnerMemberId)?> TaskOwnerAsync(DbSession session, long taskId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -176,4 +193,6 @@ public sealed class BlockerStore(SqliteConnectionFactory connections)
             Id, TaskId, TaskTitle, TaskTitleEn, CampaignId, Text, Severity, (int)Level, State, RaisedByMemberId, RaisedByName,
             OwnerMemberId, OwnerName, DateTimeOffset.FromUnixTimeMilliseconds(RaisedAtMs), ReporterConfirmed != 0);
     }
+
+    private sealed record MemberNameRow(long Id, string Name, string? NameEn);
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using TaskForce.Core.Audit;
+using TaskForce.Core.Outbox;
 using TaskForce.Core.Storage;
 
 namespace TaskForce.Core.Conversations;
@@ -116,6 +117,23 @@ public sealed class ConversationReferenceStore(Database db)
         return row?.ToReference();
     }
 
+    /// <summary>
+    /// The most recent live Teams conversation of any member that names its tenant: its service URL, tenant and bot
+    /// account are what starting a new 1:1 chat with another member of that tenant needs (PROTOCOL.md §3.3).
+    /// </summary>
+    public async Task<StoredConversationReference?> GetTeamsTemplateAsync(CancellationToken cancellationToken)
+    {
+        const string Sql = $"""
+            SELECT {Columns} FROM ConversationReferences
+            WHERE ChannelId = 'msteams' AND TenantId IS NOT NULL AND DeadAtMs IS NULL
+            ORDER BY UpdatedAtMs DESC
+            LIMIT 1;
+            """;
+        await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
+        ReferenceRow? row = await connection.QuerySingleOrDefaultAsync<ReferenceRow>(new CommandDefinition(Sql, cancellationToken: cancellationToken));
+        return row?.ToReference();
+    }
+
     /// <summary>Marks every reference of the conversation dead (the bot was removed or blocked); returns how many.</summary>
     public Task<int> MarkDeadAsync(string channelId, string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -174,13 +192,17 @@ public sealed class ConversationReferenceStore(Database db)
         FreshSinceMs = (at - s_refreshAfter).ToUnixTimeMilliseconds(),
     };
 
-    /// <summary>Records which member writes from this conversation inside the caller's transaction; changes the row only on a change.</summary>
+    /// <summary>
+    /// Records which member writes from this conversation inside the caller's transaction (changing the row only on a
+    /// change), and releases the messages that waited for the member to open the bot.
+    /// </summary>
     public static async Task AssignMemberAsync(
         DbSession session, string channelId, string conversationId, string userId, long memberId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         await session.Connection.ExecuteAsync(new CommandDefinition(
             AssignSql, new { channelId, conversationId, userId, memberId, AtMs = at.ToUnixTimeMilliseconds() }, session.Transaction, cancellationToken: cancellationToken));
+        await OutboxStore.ReleaseWaitingAsync(session.Connection, session.Transaction, memberId, at, cancellationToken);
     }
 
     /// <summary>Records which member writes from this conversation, so proactive messages can reach them; writes only on a change.</summary>
@@ -199,8 +221,12 @@ public sealed class ConversationReferenceStore(Database db)
         }
 
         await db.WriteAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-                AssignSql, new { channelId, conversationId, userId, memberId, AtMs = at.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)),
+            async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    AssignSql, new { channelId, conversationId, userId, memberId, AtMs = at.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+                return await OutboxStore.ReleaseWaitingAsync(connection, transaction, memberId, at, cancellationToken);
+            },
             cancellationToken);
     }
 

@@ -23,6 +23,14 @@ public sealed class MemberStore(SqliteConnectionFactory connections)
     public static Task<Member?> FindByAccountAsync(SqliteConnection connection, string channelId, string userId, CancellationToken cancellationToken) =>
         LoadAsync(connection, null, FindByAccountSql, new { ChannelId = channelId, UserId = userId }, cancellationToken);
 
+    /// <summary>The member's Entra object id from the roster, if it has one (to start a Teams chat with them).</summary>
+    public async Task<string?> AadObjectIdAsync(long memberId, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT AadObjectId FROM Members WHERE Id = @Id AND Active = 1;";
+        await using SqliteConnection connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(Sql, new { Id = memberId }, cancellationToken: cancellationToken));
+    }
+
     public async Task<Member?> FindByAadObjectIdAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         const string Sql = SelectMember + " WHERE Active = 1 AND AadObjectId = @AadObjectId COLLATE NOCASE LIMIT 1;";

@@ -9,6 +9,7 @@ public enum DispatchOutcome
     Skipped,
     Deferred,
     Digested,
+    Waiting,
     LeaseLost,
 }
 

@@ -28,6 +28,12 @@ public abstract record DeliveryResult
     /// <summary>Will never succeed (400, 413, no conversation reference, ...).</summary>
     public sealed record PermanentFailure(string Reason) : DeliveryResult;
 
+    /// <summary>
+    /// The member has no conversation with the bot yet and none could be started (no Entra object id, no Teams tenant
+    /// known, or Teams refused): the job waits for the member's first message instead of failing.
+    /// </summary>
+    public sealed record AwaitingContact(string Reason) : DeliveryResult;
+
     /// <summary>403 BotNotInConversationRoster / MessageWritesBlocked: the member's conversation reference is marked dead.</summary>
     public sealed record RecipientUnreachable(string Reason) : DeliveryResult;
 }

@@ -119,6 +119,9 @@ public sealed class OutboxDispatcher(
             case DeliveryResult.RecipientUnreachable unreachable:
                 logger.OutboxRecipientUnreachable(memberId, unreachable.Reason);
                 return await RecordAsync(job, store.FailUnreachableAsync(job.Id, Owner, memberId, unreachable.Reason, now, cancellationToken), DispatchOutcome.Failed);
+            case DeliveryResult.AwaitingContact waiting:
+                logger.OutboxAwaitingContact(job.Id, job.Kind, memberId, waiting.Reason);
+                return await RecordAsync(job, store.WaitForContactAsync(job.Id, Owner, waiting.Reason, now, cancellationToken), DispatchOutcome.Waiting);
             case DeliveryResult.PermanentFailure failure:
                 return await FailAsync(job, failure.Reason, attempted: true, cancellationToken);
             case DeliveryResult.RetryLater retry when job.Attempts + 1 >= settings.MaxAttempts:

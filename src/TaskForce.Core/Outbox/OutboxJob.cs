@@ -41,6 +41,9 @@ public enum OutboxState
     Skipped,
     Voided,
     Digested,
+
+    /// <summary>The member cannot be written to yet (never opened the bot); their first message releases the job.</summary>
+    Waiting,
 }
 
 /// <summary>The kinds of proactive message; each has its payload shape (see the README's outbox section).</summary>
@@ -64,6 +67,7 @@ internal static class OutboxStates
         OutboxState.Failed => "failed",
         OutboxState.Skipped => "skipped",
         OutboxState.Voided => "voided",
+        OutboxState.Waiting => "waiting",
         _ => "digested",
     };
 
@@ -75,6 +79,7 @@ internal static class OutboxStates
         "failed" => OutboxState.Failed,
         "skipped" => OutboxState.Skipped,
         "voided" => OutboxState.Voided,
+        "waiting" => OutboxState.Waiting,
         _ => OutboxState.Digested,
     };
 }

@@ -134,6 +134,44 @@ public sealed class OutboxStore(Database db)
             cancellationToken);
     }
 
+    /// <summary>Parks the job until the member first writes to the bot (<see cref="ReleaseWaitingAsync"/>).</summary>
+    public Task<bool> WaitForContactAsync(long id, string owner, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            UPDATE Outbox SET State = 'waiting', LastError = @Reason, Attempts = Attempts + 1, LeaseUntilMs = 0, LeaseOwner = NULL
+            WHERE Id = @Id AND LeaseOwner = @Owner AND State IN ('pending', 'retrying');
+            """;
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                if (await connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = id, Owner = owner, Reason = reason }, transaction, cancellationToken: cancellationToken)) != 1)
+                {
+                    return false;
+                }
+
+                await AuditStore.AppendAsync(
+                    connection, transaction, new AuditEntry(Actor, "waiting", "Outbox", Text(id), null, new { State = "waiting", Reason = reason }), now, cancellationToken);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the member's waiting jobs due now, in the caller's transaction (the turn that captured their first
+    /// conversation); returns how many. Jobs whose meeting has started meanwhile are then skipped, and recorded so.
+    /// </summary>
+    public static Task<int> ReleaseWaitingAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, long memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        const string Sql = """
+            UPDATE Outbox SET State = 'pending', NextAttemptAtMs = @NowMs
+            WHERE RecipientMemberId = @MemberId AND State = 'waiting';
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(
+            Sql, new { MemberId = memberId, NowMs = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Fails the job permanently and marks the recipient's live conversation references dead, in one transaction.</summary>
     public Task<bool> FailUnreachableAsync(
         long id, string owner, long memberId, string reason, DateTimeOffset now, CancellationToken cancellationToken)

@@ -141,7 +141,16 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
             }
             else
             {
-                context.Say(Key("raised"), ("task", blocker.LocalTaskTitle(context.Locale)), ("owner", blocker.OwnerName), ("level", context.T(Key("level-" + blocker.Level.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+                (string Name, object? Value)[] args =
+                [
+                    ("task", blocker.LocalTaskTitle(context.Locale)),
+                    ("owner", blocker.OwnerName),
+                    ("level", context.T(Key("level-" + blocker.Level.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+                    ("copied", result.CopiedTo is { } copied ? (context.IsEnglish && copied.NameEn is { Length: > 0 } en ? en : copied.Name) : null),
+                ];
+                // "Went to X" only when X can receive it now; otherwise say it waits for X and who was copied.
+                string key = !result.OwnerNotYetReachable ? "raised" : result.CopiedTo is null ? "raised-awaiting-owner" : "raised-awaiting-owner-copied";
+                context.Say(Key(key), args);
             }
         }
         else

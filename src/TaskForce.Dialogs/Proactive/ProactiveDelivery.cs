@@ -32,13 +32,22 @@ public sealed class ProactiveDelivery(
         }
 
         StoredConversationReference? stored = await references.GetLatestForMemberAsync(member.Id, cancellationToken);
-        ConversationReference? reference = stored is null ? null : JsonSerializer.Deserialize(stored.ReferenceJson, ActivityJson.Default.ConversationReference);
-        if (reference is null)
+        if (stored is null)
         {
-            return new DeliveryResult.PermanentFailure("the member has not talked to the bot yet, so there is no conversation to write to");
+            (stored, DeliveryResult? notYet) = await StartTeamsChatAsync(member, cancellationToken);
+            if (notYet is not null)
+            {
+                return notYet;
+            }
         }
 
-        string locale = Locales.For(member.Locale, stored!.Locale);
+        ConversationReference? reference = JsonSerializer.Deserialize(stored!.ReferenceJson, ActivityJson.Default.ConversationReference);
+        if (reference is null)
+        {
+            return new DeliveryResult.AwaitingContact("the stored conversation cannot be read");
+        }
+
+        string locale = Locales.For(member.Locale, stored.Locale);
         // Times are shown in the member's roster zone, as the chat's own answers show them; a phone's zone says where
         // the phone is set, not where the task force meets.
         OutgoingMessage? message = job.Kind is BlockerNotices.Assigned or BlockerNotices.Update
@@ -59,6 +68,56 @@ public sealed class ProactiveDelivery(
             ConnectorOutcome.ConversationDead => new DeliveryResult.RecipientUnreachable(Describe(result)),
             _ => new DeliveryResult.PermanentFailure(Describe(result)),
         };
+    }
+
+    /// <summary>
+    /// A member who never wrote to the bot: in Teams, start the 1:1 chat (<c>POST v3/conversations</c> with their Entra
+    /// object id, the tenant and the bot, PROTOCOL.md §3.3) when the roster has their object id and a Teams conversation
+    /// of the tenant is known; store it as theirs. Otherwise, or when Teams refuses (the app is not installed for them),
+    /// the job waits for their first message.
+    /// </summary>
+    private async Task<(StoredConversationReference? Started, DeliveryResult? NotYet)> StartTeamsChatAsync(Member member, CancellationToken cancellationToken)
+    {
+        string? aadObjectId = await members.AadObjectIdAsync(member.Id, cancellationToken);
+        if (string.IsNullOrWhiteSpace(aadObjectId))
+        {
+            return (null, new DeliveryResult.AwaitingContact("has not opened the bot yet and the roster has no Entra object id to start a Teams chat"));
+        }
+
+        StoredConversationReference? template = await references.GetTeamsTemplateAsync(cancellationToken);
+        ConversationReference? teams = template is null ? null : JsonSerializer.Deserialize(template.ReferenceJson, ActivityJson.Default.ConversationReference);
+        if (template?.TenantId is not { } tenantId || teams?.Bot?.Id is not { Length: > 0 } botId)
+        {
+            return (null, new DeliveryResult.AwaitingContact("has not opened the bot yet and no Teams conversation of the tenant is known to start a chat"));
+        }
+
+        ConnectorResult created = await connector.CreateConversationAsync(
+            template.ServiceUrl, ConversationParameters.Personal(botId, aadObjectId, tenantId), cancellationToken);
+        if (created.Outcome == ConnectorOutcome.RetryLater)
+        {
+            return (null, new DeliveryResult.RetryLater(created.RetryAfter, Describe(created)));
+        }
+
+        if (created.Outcome != ConnectorOutcome.Sent || string.IsNullOrEmpty(created.ConversationId))
+        {
+            return (null, new DeliveryResult.AwaitingContact($"has not opened the bot yet and Teams did not start a chat ({Describe(created)})"));
+        }
+
+        var reference = new ConversationReference
+        {
+            ChannelId = template.ChannelId,
+            ServiceUrl = template.ServiceUrl,
+            Bot = teams.Bot,
+            User = new ChannelAccount { Id = aadObjectId, AadObjectId = aadObjectId },
+            Conversation = new ConversationAccount { Id = created.ConversationId, ConversationType = "personal", TenantId = tenantId },
+        };
+        var started = new StoredConversationReference(
+            template.ChannelId, created.ConversationId, aadObjectId, template.ServiceUrl, tenantId, "personal", null, null,
+            JsonSerializer.Serialize(reference, ActivityJson.Default.ConversationReference));
+        DateTimeOffset now = time.GetUtcNow();
+        await references.RefreshAsync(started, now, cancellationToken);
+        await references.AssignMemberAsync(started.ChannelId, started.ConversationId, started.UserId, member.Id, now, cancellationToken);
+        return (started, null);
     }
 
     private static string Describe(ConnectorResult result) =>
