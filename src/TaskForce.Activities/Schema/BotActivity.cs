@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace TaskForce.Activities.Schema;
 
 /// <summary>
-/// One Bot Framework activity as it travels on the wire (PROTOCOL.md §1). Fields the bot does not model are kept
+/// One Bot Framework activity as it travels on the wire (docs/protocol.md §1). Fields the bot does not model are kept
 /// in <see cref="Extra"/> so that an activity round-trips unchanged.
 /// </summary>
 public sealed record BotActivity

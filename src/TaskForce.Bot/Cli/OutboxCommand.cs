@@ -6,13 +6,13 @@ using TaskForce.Core.Outbox;
 
 namespace TaskForce.Bot.Cli;
 
-/// <summary><c>outbox [--state pending|failed|recent] [--limit N]</c>: the proactive-message queue, for administrators.</summary>
+/// <summary><c>outbox [--state pending|waiting|failed|recent] [--limit N]</c>: the proactive-message queue, for administrators.</summary>
 internal static class OutboxCommand
 {
     internal static Command Create(IServiceProvider services)
     {
-        Option<string?> state = new("--state") { Description = "pending, failed or recent; all three when omitted" };
-        state.AcceptOnlyFromAmong("pending", "failed", "recent");
+        Option<string?> state = new("--state") { Description = "pending, waiting (for a member's first message), failed or recent; all four when omitted" };
+        state.AcceptOnlyFromAmong("pending", "waiting", "failed", "recent");
         Option<int> limit = new("--limit") { Description = "Rows per list", DefaultValueFactory = _ => 20 };
         Command command = new("outbox", "Lists pending, failed and recent outbox jobs with their attempts and reasons.");
         command.Options.Add(state);
@@ -24,9 +24,10 @@ internal static class OutboxCommand
             OutboxListFilter[] filters = parse.GetValue(state) switch
             {
                 "pending" => [OutboxListFilter.Pending],
+                "waiting" => [OutboxListFilter.Waiting],
                 "failed" => [OutboxListFilter.Failed],
                 "recent" => [OutboxListFilter.Recent],
-                _ => [OutboxListFilter.Pending, OutboxListFilter.Failed, OutboxListFilter.Recent],
+                _ => [OutboxListFilter.Pending, OutboxListFilter.Waiting, OutboxListFilter.Failed, OutboxListFilter.Recent],
             };
             foreach (OutboxListFilter filter in filters)
             {

@@ -152,7 +152,7 @@ internal sealed class DialogActivityHandler(
     private static bool IsUserJoining(BotActivity activity) =>
         activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
 
-    /// <summary>Universal Actions (Action.Execute) carry the card data in value.action.data (PROTOCOL.md §2.3).</summary>
+    /// <summary>Universal Actions (Action.Execute) carry the card data in value.action.data (docs/protocol.md §2.3).</summary>
     private static JsonElement? ActionData(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out JsonElement action)
             && action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out JsonElement data)

@@ -6,7 +6,7 @@ using TaskForce.Activities.Turns;
 namespace TaskForce.Bot.Endpoints;
 
 /// <summary>
-/// <c>POST /api/messages</c> (PROTOCOL.md §2). The turn runs inline and the answer is 200 once it is done: a turn
+/// <c>POST /api/messages</c> (docs/protocol.md §2). The turn runs inline and the answer is 200 once it is done: a turn
 /// is a few SQLite statements plus the replies, well inside the channels' 5–15 s limits, and running inline keeps
 /// per-conversation order and de-duplication simple. Replies go out through the connector during the turn.
 /// </summary>

@@ -119,7 +119,7 @@ public sealed class ConversationReferenceStore(Database db)
 
     /// <summary>
     /// The most recent live Teams conversation of any member that names its tenant: its service URL, tenant and bot
-    /// account are what starting a new 1:1 chat with another member of that tenant needs (PROTOCOL.md §3.3).
+    /// account are what starting a new 1:1 chat with another member of that tenant needs (docs/protocol.md §3.3).
     /// </summary>
     public async Task<StoredConversationReference?> GetTeamsTemplateAsync(CancellationToken cancellationToken)
     {

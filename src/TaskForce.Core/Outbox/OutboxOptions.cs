@@ -32,7 +32,7 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan LateAfter { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Minimum gap between two messages to one recipient's conversation (PROTOCOL.md §5.3).</summary>
+    /// <summary>Minimum gap between two messages to one recipient's conversation (docs/protocol.md §5.3).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan PerConversationInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace TaskForce.Core.Outbox;
 
 /// <summary>
-/// Pacing (PROTOCOL.md §5.3): at most one message per <c>PerConversationInterval</c> to a recipient — read from
+/// Pacing (docs/protocol.md §5.3): at most one message per <c>PerConversationInterval</c> to a recipient — read from
 /// the table, so it holds across processes — and at most <c>GlobalRatePerSecond</c> from this process. Instead
 /// of sleeping, it answers when a job may go; the dispatcher reschedules the job to that instant.
 /// </summary>

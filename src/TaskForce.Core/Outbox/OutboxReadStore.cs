@@ -45,16 +45,18 @@ public sealed class OutboxReadStore(Database db)
             Sql, new { MemberId = memberId, FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Jobs for the CLI: pending (waiting or retrying), failed, or the most recent of any state.</summary>
+    /// <summary>Jobs for the CLI: pending (due or retrying), waiting for the member's first message, failed, or the most recent of any state.</summary>
     public async Task<IReadOnlyList<OutboxJob>> ListAsync(OutboxListFilter filter, int limit, CancellationToken cancellationToken)
     {
         const string PendingSql = "SELECT " + OutboxStore.JobColumns + " FROM Outbox WHERE State IN ('pending', 'retrying') ORDER BY NextAttemptAtMs, Id LIMIT @Limit;";
         const string FailedSql = "SELECT " + OutboxStore.JobColumns + " FROM Outbox WHERE State = 'failed' ORDER BY CreatedAtMs DESC, Id DESC LIMIT @Limit;";
+        const string WaitingSql = "SELECT " + OutboxStore.JobColumns + " FROM Outbox WHERE State = 'waiting' ORDER BY RecipientMemberId, DueAtMs, Id LIMIT @Limit;";
         const string RecentSql = "SELECT " + OutboxStore.JobColumns + " FROM Outbox WHERE CompletedAtMs IS NOT NULL ORDER BY CompletedAtMs DESC LIMIT @Limit;";
         string sql = filter switch
         {
             OutboxListFilter.Pending => PendingSql,
             OutboxListFilter.Failed => FailedSql,
+            OutboxListFilter.Waiting => WaitingSql,
             _ => RecentSql,
         };
         await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
@@ -84,6 +86,7 @@ public sealed class OutboxReadStore(Database db)
 public enum OutboxListFilter
 {
     Pending,
+    Waiting,
     Failed,
     Recent,
 }

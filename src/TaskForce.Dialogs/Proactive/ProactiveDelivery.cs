@@ -72,7 +72,7 @@ public sealed class ProactiveDelivery(
 
     /// <summary>
     /// A member who never wrote to the bot: in Teams, start the 1:1 chat (<c>POST v3/conversations</c> with their Entra
-    /// object id, the tenant and the bot, PROTOCOL.md §3.3) when the roster has their object id and a Teams conversation
+    /// object id, the tenant and the bot, docs/protocol.md §3.3) when the roster has their object id and a Teams conversation
     /// of the tenant is known; store it as theirs. Otherwise, or when Teams refuses (the app is not installed for them),
     /// the job waits for their first message.
     /// </summary>

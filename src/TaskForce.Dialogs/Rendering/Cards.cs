@@ -4,7 +4,7 @@ namespace TaskForce.Dialogs.Rendering;
 
 /// <summary>
 /// Adaptive Card building blocks. Cards are version 1.4 and use only elements Teams mobile renders
-/// (PROTOCOL.md §5.5); every card message also carries a plain-text fallback.
+/// (docs/protocol.md §5.5); every card message also carries a plain-text fallback.
 /// </summary>
 internal static class Cards
 {

@@ -36,12 +36,14 @@ public sealed class ReminderDeliveryTests
         host.Time.Advance(TimeSpan.FromMinutes(2));
         await host.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
-        ConnectorCall sent = Assert.Single(host.Connector.Calls);
+        ConnectorCall sent = Assert.Single(host.Connector.Calls, c => c.ConversationId == "a:29:zhang");
         Assert.Equal("/_connector/v3/conversations/a%3A29%3Azhang/activities", sent.Path);
         Assert.Contains("经略海洋攻势专班周调度会", JsonSerializer.Serialize(JsonDocument.Parse(sent.Body).RootElement, s_readable), StringComparison.Ordinal);
-        Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'sent';"));
-        // 王芳 and Anna Smith never talked to the bot: their reminders fail for good instead of being retried forever.
-        Assert.Equal(2, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
+        // 王芳 and Anna Smith never talked to the bot: the roster has their Entra object ids, so the bot starts their
+        // Teams chats and the reminder reaches them too.
+        Assert.Equal(2, host.Connector.Calls.Count(c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)));
+        Assert.Equal(3, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'sent';"));
+        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
     }
 
     [Fact]
@@ -58,7 +60,7 @@ public sealed class ReminderDeliveryTests
         await host.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
         // The next Tuesday meeting is at 15:00 in Asia/Shanghai, the zone the roster gives 张伟 (07:00 in London).
-        string text = JsonSerializer.Serialize(JsonDocument.Parse(Assert.Single(host.Connector.Calls).Body).RootElement, s_readable);
+        string text = JsonSerializer.Serialize(JsonDocument.Parse(Assert.Single(host.Connector.Calls, c => c.ConversationId == "a:29:zhang").Body).RootElement, s_readable);
         Assert.Contains("15:00", text, StringComparison.Ordinal);
         Assert.DoesNotContain("07:00", text, StringComparison.Ordinal);
     }
@@ -69,15 +71,15 @@ public sealed class ReminderDeliveryTests
         await using ConversationHost host = await ConversationHost.StartAsync(WithMeeting);
         await host.Chat("29:zhang", StaffAad).SendAsync("帮助");
         await host.App.Services.GetRequiredService<ReminderPlanner>().RemindNowAsync("ocean-weekly", TimeSpan.FromMinutes(1), host.Time.GetUtcNow(), CancellationToken.None);
-        host.Connector.Enqueue(ConnectorAnswer.Roster());
+        host.Connector.Responder = call => call.ConversationId == "a:29:zhang" ? ConnectorAnswer.Roster() : null;
 
         host.Time.Advance(TimeSpan.FromMinutes(2));
         await host.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
         host.Time.Advance(TimeSpan.FromMinutes(2));
         await host.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
-        Assert.Single(host.Connector.Calls);
+        Assert.Single(host.Connector.Calls, c => c.ConversationId == "a:29:zhang");
         Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM ConversationReferences WHERE UserId = '29:zhang' AND DeadAtMs IS NOT NULL;"));
-        Assert.Equal(3, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
+        Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
     }
 }
