@@ -127,6 +127,19 @@ public sealed class MeetingStore(Database db)
               AND (NotAfterMs IS NULL OR NotAfterMs > @NowMs) AND IdempotencyKey NOT LIKE 'demo:%'
               AND (@StartMs IS NULL OR NotAfterMs = @StartMs);
             """;
+        // Every attendee is told, once per cancellation; an occurrence's notice is pointless after it would have started.
+        const string NoticeSql = """
+            INSERT INTO Outbox (Kind, IdempotencyKey, DueAtMs, NotAfterMs, RecipientMemberId, MeetingId, Payload, NextAttemptAtMs, CreatedAtMs)
+            SELECT 'meeting-cancelled', @KeyPrefix || m.Id, @NowMs, @NotAfterMs, m.Id, @MeetingId, @Payload, @NowMs, @NowMs
+            FROM Members m
+            WHERE m.Active = 1 AND m.Id IN (
+                SELECT a.MemberId FROM MeetingAttendees a WHERE a.MeetingId = @MeetingId AND a.MemberId IS NOT NULL
+                UNION
+                SELECT r.MemberId FROM MeetingAttendees a
+                JOIN MemberRoles r ON r.Role = a.Role AND r.CampaignId = @CampaignId
+                WHERE a.MeetingId = @MeetingId AND a.Role IS NOT NULL)
+            ON CONFLICT (IdempotencyKey) DO NOTHING;
+            """;
         string? localDate = LocalDate(meeting, occurrence);
         var args = new { MeetingId = meeting.Id, LocalDate = localDate, NowMs = now.ToUnixTimeMilliseconds(), StartMs = occurrence?.Start.ToUnixTimeMilliseconds() };
         return db.WriteAsync<int?>(
@@ -139,8 +152,21 @@ public sealed class MeetingStore(Database db)
                 }
 
                 int voided = await connection.ExecuteAsync(new CommandDefinition(VoidSql, args, transaction, cancellationToken: cancellationToken));
+                int told = await connection.ExecuteAsync(new CommandDefinition(
+                    NoticeSql,
+                    new
+                    {
+                        MeetingId = meeting.Id,
+                        meeting.CampaignId,
+                        NowMs = args.NowMs,
+                        KeyPrefix = string.Create(CultureInfo.InvariantCulture, $"meeting-cancelled:{meeting.Id}:{localDate ?? "all"}:{args.NowMs}:"),
+                        Payload = JsonSerializer.Serialize(new Scheduling.MeetingCancelledPayload(meeting.Id, args.StartMs), Scheduling.SchedulingJson.Default.MeetingCancelledPayload),
+                        NotAfterMs = args.StartMs,
+                    },
+                    transaction,
+                    cancellationToken: cancellationToken));
                 await AuditStore.AppendAsync(
-                    connection, transaction, new AuditEntry(actor, "cancel", "Meeting", meeting.Key, null, new { Occurrence = localDate, Voided = voided }), now, cancellationToken);
+                    connection, transaction, new AuditEntry(actor, "cancel", "Meeting", meeting.Key, null, new { Occurrence = localDate, Voided = voided, Told = told }), now, cancellationToken);
                 return voided;
             },
             cancellationToken);

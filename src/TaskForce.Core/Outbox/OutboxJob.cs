@@ -55,6 +55,7 @@ public static class OutboxKinds
     public const string EscalationNotice = "escalation-notice";
     public const string EscalationRepeat = "escalation-repeat";
     public const string Digest = "digest";
+    public const string MeetingCancelled = "meeting-cancelled";
 }
 
 internal static class OutboxStates

@@ -11,7 +11,11 @@ public sealed record ReminderPayload(
 public sealed record NudgePayload(
     long MeetingId, int MeetingVersion, long OccurrenceStartMs, long? PreviousOccurrenceStartMs, IReadOnlyList<long> TaskIds);
 
+/// <summary>Payload of a <c>meeting-cancelled</c> job: the occurrence that will not take place, or none when the whole meeting stopped.</summary>
+public sealed record MeetingCancelledPayload(long MeetingId, long? OccurrenceStartMs);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ReminderPayload))]
 [JsonSerializable(typeof(NudgePayload))]
+[JsonSerializable(typeof(MeetingCancelledPayload))]
 public sealed partial class SchedulingJson : JsonSerializerContext;

@@ -30,6 +30,7 @@ public sealed class ReminderComposer(
             OutboxKinds.Escalation or OutboxKinds.EscalationNotice or OutboxKinds.EscalationRepeat =>
                 await EscalationAsync(job, recipient, late, cancellationToken),
             OutboxKinds.Digest => await DigestAsync(job, recipient, now, cancellationToken),
+            OutboxKinds.MeetingCancelled => await CancelledAsync(job, recipient, cancellationToken),
             _ => null,
         };
     }
@@ -47,6 +48,14 @@ public sealed class ReminderComposer(
             meeting, DateTimeOffset.FromUnixTimeMilliseconds(payload.OccurrenceStartMs), DateTimeOffset.FromUnixTimeMilliseconds(payload.ScheduledStartMs));
         MeetingBrief brief = await briefs.BuildAsync(meeting, occurrence.Start, now, cancellationToken);
         return reminders.Reminder(new ReminderMeetingView(meeting, occurrence, brief), recipient, late);
+    }
+
+    private async Task<OutgoingMessage?> CancelledAsync(OutboxJob job, ReminderRecipient recipient, CancellationToken cancellationToken)
+    {
+        MeetingCancelledPayload payload = JsonSerializer.Deserialize(job.Payload, SchedulingJson.Default.MeetingCancelledPayload)!;
+        return await meetings.GetAsync(payload.MeetingId, cancellationToken) is { } meeting
+            ? reminders.Cancelled(meeting, payload.OccurrenceStartMs is long start ? DateTimeOffset.FromUnixTimeMilliseconds(start) : null, recipient)
+            : null;
     }
 
     private async Task<OutgoingMessage?> NudgeAsync(OutboxJob job, ReminderRecipient recipient, bool late, CancellationToken cancellationToken)

@@ -46,6 +46,17 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
         return new OutgoingMessage(text.ToString().TrimEnd());
     }
 
+    /// <summary>The attendees' notice that one occurrence, or the whole meeting, will not take place.</summary>
+    public OutgoingMessage Cancelled(Meeting meeting, DateTimeOffset? occurrenceStart, ReminderRecipient recipient)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(recipient);
+        string title = Localized(meeting.Title, meeting.TitleEn, recipient.Locale);
+        return new OutgoingMessage(occurrenceStart is { } start
+            ? texts.Get(new TextKey("reminders", "cancelled-occurrence"), recipient.Locale, ("title", title), ("time", FormatTime(start, recipient.TimeZone)))
+            : texts.Get(new TextKey("reminders", "cancelled-meeting"), recipient.Locale, ("title", title)));
+    }
+
     public OutgoingMessage Nudge(Meeting meeting, DateTimeOffset start, IReadOnlyList<BriefTask> tasks, ReminderRecipient recipient, bool late)
     {
         ArgumentNullException.ThrowIfNull(meeting);

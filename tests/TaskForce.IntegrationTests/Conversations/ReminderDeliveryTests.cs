@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TaskForce.Core.Meetings;
 using TaskForce.Core.Outbox;
 using TaskForce.Core.Scheduling;
 using TaskForce.IntegrationTests.Infrastructure;
@@ -81,5 +82,30 @@ public sealed class ReminderDeliveryTests
         Assert.Single(host.Connector.Calls, c => c.ConversationId == "a:29:zhang");
         Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM ConversationReferences WHERE UserId = '29:zhang' AND DeadAtMs IS NOT NULL;"));
         Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE State = 'failed';"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task MeetingCancelled_EveryAttendeeIsToldAndNoReminderFollows(bool oneOccurrence)
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(WithMeeting);
+        await host.Chat("29:zhang", StaffAad).SendAsync("帮助");
+        await host.Chat("29:li", LeadAad).SendAsync("帮助");
+        await host.App.Services.GetRequiredService<ReminderPlanner>().MaterializeAsync(host.Time.GetUtcNow(), CancellationToken.None);
+        MeetingCancellation cancellation = host.App.Services.GetRequiredService<MeetingCancellation>();
+
+        CancellationResult result = await cancellation.CancelAsync("ocean-weekly", oneOccurrence ? new DateOnly(2026, 12, 1) : null, "cli", CancellationToken.None);
+        await host.App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+        Assert.Equal(CancellationOutcome.Done, result.Outcome);
+        ConnectorCall told = Assert.Single(host.Connector.Calls, c => c.ConversationId == "a:29:zhang");
+        string text = JsonSerializer.Serialize(JsonDocument.Parse(told.Body).RootElement, s_readable);
+        Assert.Contains(oneOccurrence ? "会议取消" : "会议停开", text, StringComparison.Ordinal);
+        Assert.Contains("经略海洋攻势专班周调度会", text, StringComparison.Ordinal);
+        // The three staff attend (one of them has talked to the bot, two are reached through Teams); the lead does not.
+        Assert.Equal(3, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE Kind = 'meeting-cancelled' AND State = 'sent';"));
+        Assert.DoesNotContain(host.Connector.Calls, c => c.ConversationId == "a:29:li");
+        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE Kind = 'reminder' AND State = 'sent';"));
     }
 }
