@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaskForce.Activities.Auth;
 using TaskForce.Activities.Connector;
 using TaskForce.Activities.Schema;
 using TaskForce.Activities.Turns;
@@ -20,6 +21,7 @@ internal sealed class DialogActivityHandler(
     IConnectorClient connector,
     TextCatalog texts,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<BotOptions> bot,
     ILogger<DialogActivityHandler> logger)
     : IActivityHandler
 {
@@ -118,7 +120,7 @@ internal sealed class DialogActivityHandler(
         // development mode on loopback) vouched for the activity; anywhere else a member links with a one-time code.
         bool vouched = turn.VouchesForUser && activity.ChannelId == "msteams";
         return activity.ChannelId is { Length: > 0 } channelId && activity.Conversation?.Id is { Length: > 0 } conversationId && activity.From?.Id is { Length: > 0 } userId
-            ? new TurnInput(channelId, conversationId, userId, vouched ? activity.From.AadObjectId : null, activity.Id, text, value, turn.Locale, turn.TimeZone)
+            ? new TurnInput(channelId, conversationId, userId, vouched ? activity.From.AadObjectId : null, activity.Id, text, value, string.IsNullOrWhiteSpace(turn.Locale) ? bot.Value.DefaultLocale : turn.Locale, turn.TimeZone)
             {
                 // Only Teams answers the members API with an e-mail; it is asked only for users not linked yet.
                 LookupEmail = vouched ? ct => LookupEmailAsync(turn.Reference, userId, ct) : null,

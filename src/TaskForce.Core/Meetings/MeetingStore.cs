@@ -48,7 +48,7 @@ public sealed class MeetingStore(Database db)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         const string Sql = """
-            SELECT m.Id AS MemberId, m.Name, m.NameEn, m.Locale, m.TimeZone
+            SELECT m.Id AS MemberId, m.Name, m.NameEn, COALESCE(m.ChosenLocale, m.Locale) AS Locale, m.TimeZone
             FROM Members m
             WHERE m.Active = 1 AND m.Id IN (
                 SELECT a.MemberId FROM MeetingAttendees a WHERE a.MeetingId = @MeetingId AND a.MemberId IS NOT NULL

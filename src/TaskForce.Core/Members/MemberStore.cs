@@ -7,7 +7,8 @@ namespace TaskForce.Core.Members;
 /// <summary>Members, their roles and the chat accounts linked to them.</summary>
 public sealed class MemberStore(SqliteConnectionFactory connections)
 {
-    private const string SelectMember = "SELECT Id, Key, Name, NameEn, DepartmentId, Locale, TimeZone FROM Members";
+    // The language the member chose in the chat wins over the roster's; a roster import leaves the choice alone.
+    private const string SelectMember = "SELECT Id, Key, Name, NameEn, DepartmentId, COALESCE(ChosenLocale, Locale) AS Locale, TimeZone FROM Members";
 
     private const string FindByAccountSql = SelectMember + """
          WHERE Active = 1 AND Id = (SELECT MemberId FROM MemberAccounts WHERE ChannelId = @ChannelId AND UserId = @UserId);
@@ -82,7 +83,7 @@ public sealed class MemberStore(SqliteConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(session);
         return session.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE Members SET Locale = @Locale WHERE Id = @Id;", new { Id = memberId, Locale = locale }, session.Transaction, cancellationToken: cancellationToken));
+            "UPDATE Members SET ChosenLocale = @Locale WHERE Id = @Id;", new { Id = memberId, Locale = locale }, session.Transaction, cancellationToken: cancellationToken));
     }
 
     private static async Task<Member?> LoadAsync(

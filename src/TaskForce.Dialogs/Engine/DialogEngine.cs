@@ -95,7 +95,7 @@ public sealed class DialogEngine
                 }
 
                 var context = new DialogContext(
-                    member, Locales.For(member.Locale, input.Locale), understood.Zone, now, session, input, understood.Recognition,
+                    member, Locales.For(member.Locale, input.Locale, understood.Command is null ? input.Text : null), understood.Zone, now, session, input, understood.Recognition,
                     understood.Reportable, understood.Reference, _texts)
                 {
                     Command = understood.Command,

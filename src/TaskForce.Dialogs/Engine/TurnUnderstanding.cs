@@ -92,7 +92,7 @@ internal sealed class TurnUnderstanding(
         LanguageFront.Result? model = null;
         if (command is null && language.Active && input.Text.Length > 0)
         {
-            model = await language.ReadAsync(member, input.Text, recognition, recognitionContext, Locales.For(member.Locale, input.Locale), cancellationToken);
+            model = await language.ReadAsync(member, input.Text, recognition, recognitionContext, Locales.For(member.Locale, input.Locale, input.Text), cancellationToken);
             recognition = model.Recognition;
         }
         TaskView? foreign = null;

@@ -33,7 +33,7 @@ internal sealed class UnknownUsers(Database database, LinkCodeService linkCodes,
                     session, new LinkRequester(input.ChannelId, input.ConversationId, input.UserId, input.AadObjectId), recognition.Entities.LinkCode, cancellationToken);
                 if (result.Outcome == LinkOutcome.Linked && await MemberStore.GetAsync(session.Connection, session.Transaction, result.MemberId!.Value, cancellationToken) is Member member)
                 {
-                    string memberLocale = Locales.For(member.Locale, input.Locale);
+                    string memberLocale = Locales.For(member.Locale, input.Locale, input.Text);
                     return new TurnOutcome([new OutgoingMessage(texts.Get(new TextKey("link", "linked"), memberLocale, ("name", member.DisplayName(memberLocale))))], MemberId: member.Id, Intent: nameof(Intent.LinkAccount));
                 }
 

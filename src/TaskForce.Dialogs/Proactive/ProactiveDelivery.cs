@@ -20,6 +20,7 @@ public sealed class ProactiveDelivery(
     ReminderComposer reminders,
     BlockerNoticeRenderer blockerNotices,
     IConnectorClient connector,
+    Microsoft.Extensions.Options.IOptions<Activities.Auth.BotOptions> bot,
     TimeProvider time) : IOutboxDelivery
 {
     public async Task<DeliveryResult> DeliverAsync(OutboxJob job, bool late, CancellationToken cancellationToken)
@@ -47,7 +48,7 @@ public sealed class ProactiveDelivery(
             return new DeliveryResult.AwaitingContact("the stored conversation cannot be read");
         }
 
-        string locale = Locales.For(member.Locale, stored.Locale);
+        string locale = Locales.For(member.Locale, stored.Locale ?? bot.Value.DefaultLocale);
         // Times are shown in the member's roster zone, as the chat's own answers show them; a phone's zone says where
         // the phone is set, not where the task force meets.
         OutgoingMessage? message = job.Kind is BlockerNotices.Assigned or BlockerNotices.Update
