@@ -215,8 +215,13 @@ public sealed class BlockerService(TimeProvider time)
         return null;
     }
 
-    private static bool CanClose(Member actor, BlockerView blocker) =>
-        actor.IsCityWide || actor.Roles.Any(r => r.CampaignId == blocker.CampaignId && r.Role is Roles.TeamLead or Roles.Commander);
+    /// <summary>Whether the member may close (销号) the blocker: a team lead or commander of its campaign, or a city-wide member.</summary>
+    public static bool CanClose(Member actor, BlockerView blocker)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(blocker);
+        return actor.IsCityWide || actor.Roles.Any(r => r.CampaignId == blocker.CampaignId && r.Role is Roles.TeamLead or Roles.Commander);
+    }
 
     private static int StateRank(string state) => state switch
     {

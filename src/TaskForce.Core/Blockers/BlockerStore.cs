@@ -37,6 +37,24 @@ public sealed class BlockerStore(SqliteConnectionFactory connections)
         return [.. rows.Select(r => r.ToView())];
     }
 
+    /// <summary>Blockers not yet closed (open, acknowledged, resolved) that the member may see, the most escalated first.</summary>
+    public static async Task<IReadOnlyList<BlockerView>> ListUnclosedAsync(DbSession session, AccessScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(scope);
+        const string Sql = SelectView + """
+             WHERE b.State IN ('open', 'acknowledged', 'resolved')
+               AND (@CityWide = 1 OR t.CampaignId IN @CampaignIds OR t.OwnerMemberId = @MemberId OR b.RaisedByMemberId = @MemberId OR b.OwnerMemberId = @MemberId)
+             ORDER BY b.Level DESC, b.RaisedAtMs, b.Id;
+            """;
+        IEnumerable<Row> rows = await session.Connection.QueryAsync<Row>(new CommandDefinition(
+            Sql,
+            new { scope.CityWide, CampaignIds = scope.CampaignIds.ToArray(), scope.MemberId },
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToView())];
+    }
+
     public async Task<BlockerView?> GetAsync(long blockerId, CancellationToken cancellationToken)
     {
         await using SqliteConnection connection = await connections.OpenAsync(cancellationToken);

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using TaskForce.Core.Blockers;
 using TaskForce.Dialogs.Engine;
 using TaskForce.Dialogs.Recognizers;
@@ -9,10 +7,10 @@ using TaskForce.Dialogs.Texts;
 namespace TaskForce.Dialogs.Conversations;
 
 /// <summary>
-/// One-tap blocker actions from cards and short commands: acknowledge (签收), confirm resolved, close (销号).
-/// Resolving and consulting need one more answer and start <see cref="BlockerNoteDialog"/>.
+/// One-tap blocker actions from cards and short commands: acknowledge (签收), confirm resolved, close (销号), and the
+/// list of what waits for the member. Resolving and consulting need one more answer and start <see cref="BlockerNoteDialog"/>.
 /// </summary>
-internal sealed class BlockerActions(BlockerService blockers, BlockerStore store)
+internal sealed class BlockerActions(BlockerService blockers)
 {
     public const string Texts = "blockers";
 
@@ -34,42 +32,62 @@ internal sealed class BlockerActions(BlockerService blockers, BlockerStore store
         Reply(context, result, "closed", "already-closed");
     }
 
-    /// <summary>签收 (acknowledge) without saying which: act on the only candidate, or offer the choice as a card.</summary>
-    public async Task<long?> PickAsync(DialogContext context, Intent intent, CancellationToken cancellationToken)
+    /// <summary>A question about what waits (待签收的问题, what's waiting for me): the list with a button per blocker; it never acts.</summary>
+    public static async Task ListPendingAsync(DialogContext context, CancellationToken cancellationToken)
     {
-        IReadOnlyList<BlockerView> open = await store.ListOpenAsync(context.Scope, null, cancellationToken);
-        BlockerView[] mine = intent switch
-        {
-            Intent.AcknowledgeBlocker => [.. open.Where(b => b.OwnerMemberId == context.Member.Id && b.State == BlockerStates.Open)],
-            _ => [.. open.Where(b => b.OwnerMemberId == context.Member.Id || context.Scope.CanSeeCampaign(b.CampaignId))],
-        };
-        if (mine.Length == 1)
-        {
-            return mine[0].Id;
-        }
-
-        if (mine.Length == 0)
+        IReadOnlyList<(BlockerView Blocker, BlockerTodo Todo)> pending = await PendingAsync(context, cancellationToken);
+        if (pending.Count == 0)
         {
             context.Say(new TextKey(Texts, "none-open"));
+            return;
+        }
+
+        context.Say(PendingBlockerCards.List(context, context.T(new TextKey(Texts, "pending-title")), null, pending));
+    }
+
+    /// <summary>
+    /// A bare 签收 / 已解决 / 销号: the only blocker that fits, named for resolving (acknowledging and closing name it in
+    /// their answer); otherwise null after offering the choice, or after saying that none fits and what else waits.
+    /// </summary>
+    public static async Task<long?> PickAsync(DialogContext context, Intent intent, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<(BlockerView Blocker, BlockerTodo Todo)> pending = await PendingAsync(context, cancellationToken);
+        (BlockerTodo todo, string noneKey) = intent switch
+        {
+            Intent.AcknowledgeBlocker => (BlockerTodo.Acknowledge, "none-to-ack"),
+            Intent.ResolveBlocker => (BlockerTodo.Resolve, "none-to-resolve"),
+            _ => (BlockerTodo.Close, "none-to-close"),
+        };
+
+        // A blocker nobody acknowledged can be resolved straight away; resolving asks for a note before it changes anything.
+        bool Fits(BlockerTodo t) => t == todo || (todo == BlockerTodo.Resolve && t == BlockerTodo.Acknowledge);
+        (BlockerView Blocker, BlockerTodo Todo)[] candidates = [.. pending.Where(p => Fits(p.Todo)).Select(p => (p.Blocker, todo))];
+        if (candidates.Length == 1)
+        {
+            BlockerView only = candidates[0].Blocker;
+            if (todo == BlockerTodo.Resolve)
+            {
+                context.Say(new TextKey(Texts, "picked"), ("task", only.LocalTaskTitle(context.Locale)), ("text", only.Text));
+            }
+
+            return only.Id;
+        }
+
+        if (candidates.Length > 1)
+        {
+            context.Say(PendingBlockerCards.List(context, context.T(new TextKey(Texts, "choose")), null, candidates));
             return null;
         }
 
-        string action = intent switch
+        (BlockerView Blocker, BlockerTodo Todo)[] others = [.. pending.Where(p => !Fits(p.Todo))];
+        if (others.Length == 0)
         {
-            Intent.AcknowledgeBlocker => "ack",
-            Intent.ResolveBlocker => "resolve",
-            _ => "close",
-        };
-        var text = new StringBuilder(context.T(new TextKey(Texts, "choose")));
-        List<JsonNode> actions = [];
-        foreach (BlockerView blocker in mine.Take(6))
-        {
-            string label = blocker.LocalTaskTitle(context.Locale) + ": " + blocker.Text;
-            text.Append("\n- ").Append(label);
-            actions.Add(Cards.Submit(label.Length > 40 ? label[..39] + "…" : label, Cards.Command(action, blocker.Id)));
+            context.Say(new TextKey(Texts, noneKey));
+            return null;
         }
 
-        context.Say(new OutgoingMessage(text.ToString()) { Card = Cards.Card([Cards.Text(context.T(new TextKey(Texts, "choose")))], actions) });
+        string note = context.T(new TextKey(Texts, "pending-others"), ("counts", PendingBlockerCards.Counts(context, others)));
+        context.Say(PendingBlockerCards.List(context, context.T(new TextKey(Texts, noneKey)), note, others));
         return null;
     }
 
@@ -86,5 +104,11 @@ internal sealed class BlockerActions(BlockerService blockers, BlockerStore store
             _ => "wrong-state",
         };
         context.Say(new TextKey(Texts, key), ("task", task), ("text", text));
+    }
+
+    private static async Task<IReadOnlyList<(BlockerView Blocker, BlockerTodo Todo)>> PendingAsync(DialogContext context, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<BlockerView> unclosed = await BlockerStore.ListUnclosedAsync(context.Session, context.Scope, cancellationToken);
+        return [.. unclosed.Select(b => (Blocker: b, Todo: BlockerTodos.For(context.Member, b))).Where(p => p.Todo != BlockerTodo.None)];
     }
 }

@@ -80,8 +80,11 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
             case Intent.NextMeeting:
                 await meetings.AnswerAsync(context, cancellationToken);
                 break;
+            case Intent.PendingBlockers:
+                await BlockerActions.ListPendingAsync(context, cancellationToken);
+                break;
             case Intent.AcknowledgeBlocker or Intent.ResolveBlocker or Intent.CloseBlocker:
-                if (await blockerActions.PickAsync(context, context.Recognition.Intent, cancellationToken) is long blockerId)
+                if (await BlockerActions.PickAsync(context, context.Recognition.Intent, cancellationToken) is long blockerId)
                 {
                     string action = context.Recognition.Intent switch
                     {
@@ -129,11 +132,15 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
                 stack.Frames.RemoveAt(stack.Frames.Count - 1);
                 await BeginAsync(context, stack, next!, seed!, cancellationToken);
                 break;
-            case StepKind.NotUnderstood when context.Recognition.Intent is Intent.QueryDeadlines or Intent.StatusQuestion or Intent.NextMeeting:
+            case StepKind.NotUnderstood when context.Recognition.Intent is Intent.QueryDeadlines or Intent.StatusQuestion or Intent.NextMeeting or Intent.PendingBlockers:
                 // A question in the middle of a dialog: answer it, then ask the dialog's question again.
                 if (context.Recognition.Intent == Intent.NextMeeting)
                 {
                     await meetings.AnswerAsync(context, cancellationToken);
+                }
+                else if (context.Recognition.Intent == Intent.PendingBlockers)
+                {
+                    await BlockerActions.ListPendingAsync(context, cancellationToken);
                 }
                 else
                 {

@@ -42,7 +42,7 @@ internal sealed class LanguageFront(LanguageModelStatus status, ModelRecognizer 
 
     private static bool IsControl(Recognition rules) =>
         rules.Intent is Intent.Help or Intent.Cancel or Intent.Back or Intent.SwitchLanguage or Intent.Confirm or Intent.Deny or Intent.LinkAccount
-            or Intent.AcknowledgeBlocker or Intent.ResolveBlocker or Intent.CloseBlocker or Intent.NextMeeting
+            or Intent.AcknowledgeBlocker or Intent.ResolveBlocker or Intent.CloseBlocker or Intent.PendingBlockers or Intent.NextMeeting
         || (rules.Entities.ListNumber is not null && rules.Entities.Percent is null && rules.Entities.TaskIds.Count <= 1 && rules.NormalizedText.Length <= 4);
 
     /// <summary>A question the rules could only read as "some status" with nothing to narrow it.</summary>

@@ -20,4 +20,7 @@ public enum Intent
     SwitchLanguage,
     Confirm,
     Deny,
+
+    /// <summary>A question about the blockers waiting for the member (待签收的问题): lists them, never acts.</summary>
+    PendingBlockers,
 }

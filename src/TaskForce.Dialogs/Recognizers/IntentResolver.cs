@@ -19,6 +19,8 @@ internal static class IntentResolver
         Intent.CloseBlocker, Intent.ResolveBlocker, Intent.AcknowledgeBlocker, Intent.EscalateBlocker,
     ];
 
+    private static readonly Intent[] s_blockerActions = [Intent.CloseBlocker, Intent.ResolveBlocker, Intent.AcknowledgeBlocker];
+
     public static Intent Resolve(string normalized, string bare, RecognizedEntities entities, IntentTable table)
     {
         if (table.Exact(bare, s_exactOrder) is Intent exact)
@@ -38,6 +40,11 @@ internal static class IntentResolver
 
         bool question = words.IsQuestion;
         bool reported = entities.Percent is not null || entities.Status is not null;
+        if (IsPendingQuestion(words, question, reported, entities))
+        {
+            return Intent.PendingBlockers;
+        }
+
         if (!question)
         {
             foreach (Intent intent in s_blockerOrder)
@@ -73,4 +80,13 @@ internal static class IntentResolver
 
         return entities.TaskIds.Count > 0 && entities.Note is not null ? Intent.ReportProgress : Intent.None;
     }
+
+    /// <summary>
+    /// 待签收的问题, "anything to acknowledge?": a question about what waits lists it, so a question is never taken
+    /// for the command its words contain. A task named, a percent or a status makes it a progress report instead
+    /// ("用地问题待解决"); a status topic word makes it a status question ("问题清单还有几项没销号?").
+    /// </summary>
+    private static bool IsPendingQuestion(IntentTable.Words words, bool question, bool reported, RecognizedEntities entities) =>
+        (!reported && entities.TaskIds.Count == 0 && words.Mentions(Intent.PendingBlockers))
+        || (question && !words.Mentions(Intent.StatusQuestion) && s_blockerActions.Any(words.Mentions));
 }

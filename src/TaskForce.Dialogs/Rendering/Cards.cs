@@ -59,6 +59,13 @@ internal static class Cards
         ["data"] = data,
     };
 
+    /// <summary>Buttons inside the body, under the element they act on (Adaptive Cards 1.2).</summary>
+    public static JsonObject ActionSet(IEnumerable<JsonNode> actions) => new()
+    {
+        ["type"] = "ActionSet",
+        ["actions"] = new JsonArray([.. actions]),
+    };
+
     /// <summary>Submit data for a command: arrives as the activity's value, e.g. {"action":"ack","id":12}.</summary>
     public static JsonObject Command(string action, long? id = null, long? extra = null)
     {

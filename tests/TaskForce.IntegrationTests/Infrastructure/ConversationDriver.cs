@@ -39,8 +39,8 @@ internal sealed class ConversationDriver(HttpClient client, string serviceUrl, s
     }
 }
 
-/// <summary>What the user sees of one reply.</summary>
-internal sealed record Reply(string Text, IReadOnlyList<string> Buttons, bool HasCard)
+/// <summary>What the user sees of one reply; <see cref="CardActions"/> are the card's submit buttons as "action:id".</summary>
+internal sealed record Reply(string Text, IReadOnlyList<string> Buttons, bool HasCard, IReadOnlyList<string> CardActions)
 {
     public static Reply From(JsonElement activity)
     {
@@ -50,6 +50,42 @@ internal sealed record Reply(string Text, IReadOnlyList<string> Buttons, bool Ha
             ? [.. actions.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!)]
             : [];
         bool card = activity.TryGetProperty("attachments", out JsonElement attachments) && attachments.GetArrayLength() > 0;
-        return new Reply(text, buttons, card);
+        List<string> submits = [];
+        if (card)
+        {
+            foreach (JsonElement attachment in attachments.EnumerateArray())
+            {
+                CollectSubmits(attachment, submits);
+            }
+        }
+
+        return new Reply(text, buttons, card, submits);
+    }
+
+    private static void CollectSubmits(JsonElement element, List<string> submits)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in element.EnumerateArray())
+            {
+                CollectSubmits(item, submits);
+            }
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (element.TryGetProperty("type", out JsonElement type) && type.GetString() == "Action.Submit"
+            && element.TryGetProperty("data", out JsonElement data) && data.TryGetProperty("action", out JsonElement action))
+        {
+            submits.Add(data.TryGetProperty("id", out JsonElement id) ? action.GetString() + ":" + id.GetRawText() : action.GetString()!);
+        }
+
+        foreach (JsonProperty property in element.EnumerateObject())
+        {
+            CollectSubmits(property.Value, submits);
+        }
     }
 }
