@@ -13,7 +13,8 @@ public sealed record MeetingBrief(
     DateTimeOffset? PreviousOccurrenceStart,
     IReadOnlyList<MeetingDecision> PreviousDecisions);
 
-public sealed record BriefTask(long Id, string Title, string? TitleEn, int? Percent, DateOnly Deadline);
+/// <summary>A task in a brief; <see cref="Reason"/> says why a red or yellow one has its light.</summary>
+public sealed record BriefTask(long Id, string Title, string? TitleEn, int? Percent, DateOnly Deadline, LightReason? Reason = null);
 
 public sealed record BriefBlocker(
     long Id, long TaskId, string TaskTitle, string? TaskTitleEn, string Text, string Severity, int Level, DateTimeOffset RaisedAt);

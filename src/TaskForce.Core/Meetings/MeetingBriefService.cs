@@ -19,10 +19,10 @@ public sealed class MeetingBriefService(
         List<BriefTask> yellow = [];
         foreach (BriefTaskRow row in await briefs.TasksAsync(meeting.CampaignId, cancellationToken))
         {
-            var progress = new TaskProgress(row.Start, row.Task.Deadline, row.Task.Percent, row.Closed, row.ReportedBehind, row.Escalated);
-            Light light = TrafficLight.Compute(progress, today, lights.Value);
-            counts[light]++;
-            (light == Light.Red ? red : light == Light.Yellow ? yellow : null)?.Add(row.Task);
+            var progress = new TaskProgress(row.Start, row.Task.Deadline, row.Task.Percent, row.Closed, row.ReportedBehind, row.EscalatedBlocker);
+            LightResult light = TrafficLight.Evaluate(progress, today, lights.Value);
+            counts[light.Light]++;
+            (light.Light == Light.Red ? red : light.Light == Light.Yellow ? yellow : null)?.Add(row.Task with { Reason = light.Reason });
         }
 
         MeetingOccurrence? previous = MeetingSchedule.Previous(meeting, calendar, occurrenceStart);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using TaskForce.Core.Reports;
 using TaskForce.Core.Storage;
 
 namespace TaskForce.Core.Meetings;
@@ -22,14 +23,21 @@ public sealed class MeetingBriefStore(Database db)
             SELECT Id, Title, TitleEn, StartDate, Deadline, LatestPercent, LatestStatus, ClosedAtMs
             FROM Tasks WHERE CampaignId = @CampaignId ORDER BY Deadline, Id;
             """;
+        // Highest level first, then oldest: the first text of each task is the one its light names.
         const string EscalatedSql = """
-            SELECT DISTINCT b.TaskId FROM Tasks t JOIN Blockers b ON b.TaskId = t.Id
-            WHERE t.CampaignId = @CampaignId AND b.State IN ('open', 'acknowledged') AND b.Level > 0;
+            SELECT b.TaskId, b.Text FROM Tasks t JOIN Blockers b ON b.TaskId = t.Id
+            WHERE t.CampaignId = @CampaignId AND b.State IN ('open', 'acknowledged') AND b.Level > 0
+            ORDER BY b.Level DESC, b.RaisedAtMs, b.Id;
             """;
         await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
         IEnumerable<TaskRow> rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(Sql, new { CampaignId = campaignId }, cancellationToken: cancellationToken));
-        HashSet<long> escalated = [.. await connection.QueryAsync<long>(new CommandDefinition(EscalatedSql, new { CampaignId = campaignId }, cancellationToken: cancellationToken))];
-        return [.. rows.Select(row => row.ToBrief(escalated.Contains(row.Id)))];
+        Dictionary<long, string> escalated = [];
+        foreach ((long taskId, string text) in await connection.QueryAsync<(long, string)>(new CommandDefinition(EscalatedSql, new { CampaignId = campaignId }, cancellationToken: cancellationToken)))
+        {
+            escalated.TryAdd(taskId, text);
+        }
+
+        return [.. rows.Select(row => row.ToBrief(escalated.GetValueOrDefault(row.Id)))];
     }
 
     public async Task<IReadOnlyList<BriefTask>> TasksByIdAsync(IReadOnlyList<long> taskIds, CancellationToken cancellationToken)
@@ -37,7 +45,7 @@ public sealed class MeetingBriefStore(Database db)
         const string Sql = "SELECT Id, Title, TitleEn, StartDate, Deadline, LatestPercent, LatestStatus, ClosedAtMs FROM Tasks WHERE Id IN @Ids ORDER BY Deadline, Id;";
         await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
         IEnumerable<TaskRow> rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(Sql, new { Ids = taskIds }, cancellationToken: cancellationToken));
-        return [.. rows.Select(row => row.ToBrief(escalated: false).Task)];
+        return [.. rows.Select(row => row.ToBrief(escalatedBlocker: null).Task)];
     }
 
     public async Task<IReadOnlyList<BriefBlocker>> OpenBlockersAsync(long campaignId, CancellationToken cancellationToken)
@@ -58,18 +66,18 @@ public sealed class MeetingBriefStore(Database db)
     private sealed record TaskRow(
         long Id, string Title, string? TitleEn, string StartDate, string Deadline, long? LatestPercent, string? LatestStatus, long? ClosedAtMs)
     {
-        public BriefTaskRow ToBrief(bool escalated)
+        public BriefTaskRow ToBrief(string? escalatedBlocker)
         {
             DateOnly deadline = DateOnly.ParseExact(Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             return new BriefTaskRow(
                 new BriefTask(Id, Title, TitleEn, (int?)LatestPercent, deadline),
                 DateOnly.ParseExact(StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                LatestStatus == "behind",
+                LatestStatus == ReportStatuses.Behind,
                 ClosedAtMs is not null,
-                escalated);
+                escalatedBlocker);
         }
     }
 }
 
-/// <summary>A task with what its traffic light is computed from.</summary>
-public sealed record BriefTaskRow(BriefTask Task, DateOnly Start, bool ReportedBehind, bool Closed, bool Escalated);
+/// <summary>A task with what its traffic light is computed from; <see cref="EscalatedBlocker"/> as in <see cref="TaskForce.Core.Tasks.TaskProgress.BlockerPastSla"/>.</summary>
+public sealed record BriefTaskRow(BriefTask Task, DateOnly Start, bool ReportedBehind, bool Closed, string? EscalatedBlocker);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaskForce.Core.Reports;
 
 namespace TaskForce.Core.Tasks;
 
@@ -60,18 +61,21 @@ internal record TaskRow
 
     public long OpenBlockers { get; init; }
 
-    public long EscalatedBlockers { get; init; }
+    /// <summary>The text of the task's highest, oldest open blocker escalated past its SLA; null when there is none.</summary>
+    public string? EscalatedBlocker { get; init; }
 
     public TaskView ToView(DateOnly today, TrafficLightOptions options)
     {
         DateOnly start = TaskStore.ParseDate(StartDate);
         DateOnly deadline = TaskStore.ParseDate(Deadline);
         int? percent = LatestPercent is null ? null : (int)LatestPercent.Value;
-        var progress = new TaskProgress(start, deadline, percent, ClosedAtMs is not null, LatestStatus == "behind", EscalatedBlockers > 0);
+        var progress = new TaskProgress(start, deadline, percent, ClosedAtMs is not null, LatestStatus == ReportStatuses.Behind, EscalatedBlocker);
+        LightResult light = TrafficLight.Evaluate(progress, today, options);
         return new TaskView(
             Id, Key, CampaignId, CampaignName, CampaignNameEn, Title, TitleEn, JsonSerializer.Deserialize<string[]>(Aliases) ?? [],
-            OwnerMemberId, OwnerName, DepartmentId, DepartmentName, DepartmentNameEn, start, deadline, percent, LatestStatus,
+            OwnerMemberId, OwnerName, DepartmentId, DepartmentName, DepartmentNameEn, start, deadline, percent,
+            TrafficLight.ShownStatus(LatestStatus, percent, start, deadline, today),
             LatestReportAtMs is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(LatestReportAtMs.Value),
-            ClosedAtMs is not null, (int)OpenBlockers, TrafficLight.Compute(progress, today, options));
+            ClosedAtMs is not null, (int)OpenBlockers, light.Light, light.Reason);
     }
 }

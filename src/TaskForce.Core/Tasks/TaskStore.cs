@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using TaskForce.Core.Access;
+using TaskForce.Core.Reports;
 using TaskForce.Core.Storage;
 
 namespace TaskForce.Core.Tasks;
@@ -10,13 +11,14 @@ namespace TaskForce.Core.Tasks;
 /// <summary>Task queries, always narrowed to what the asking member's scope allows.</summary>
 public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<TrafficLightOptions> lightOptions)
 {
-    /// <summary>The columns of <see cref="TaskRow"/>: a task with its names and open / escalated blocker counts.</summary>
+    /// <summary>The columns of <see cref="TaskRow"/>: a task with its names, open blocker count and escalated blocker.</summary>
     private const string TaskSelect = """
             SELECT t.Id, t.Key, t.CampaignId, c.Name AS CampaignName, c.NameEn AS CampaignNameEn, t.Title, t.TitleEn, t.Aliases,
                    t.OwnerMemberId, m.Name AS OwnerName, t.DepartmentId, d.Name AS DepartmentName, d.NameEn AS DepartmentNameEn,
                    t.StartDate, t.Deadline, t.LatestPercent, t.LatestStatus, t.LatestReportAtMs, t.ClosedAtMs,
                    (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged')) AS OpenBlockers,
-                   (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0) AS EscalatedBlockers
+                   (SELECT b.Text FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0
+                    ORDER BY b.Level DESC, b.RaisedAtMs, b.Id LIMIT 1) AS EscalatedBlocker
             FROM Tasks t
             JOIN Campaigns c ON c.Id = t.CampaignId
             JOIN Members m ON m.Id = t.OwnerMemberId
@@ -71,8 +73,10 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
     }
 
     /// <summary>
-    /// Sets the task's latest report state from its reports (the latest report wins; one without a percent keeps the
-    /// previous percent) and returns <paramref name="task"/>, read earlier in the same transaction, with that state.
+    /// Sets the task's latest report state from its reports and returns <paramref name="task"/>, read earlier in the
+    /// same transaction, with that state. The latest report wins: one without a percent keeps the previous percent,
+    /// but the status belongs to the report that gave the progress, so a percent-only report clears an older status
+    /// (a "behind" must not outlive the report that said it).
     /// </summary>
     public async Task<TaskView> UpdateLatestAsync(DbSession session, TaskView task, DateOnly today, CancellationToken cancellationToken)
     {
@@ -83,22 +87,26 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
                 LatestReportId = (SELECT Id FROM Reports WHERE TaskId = @TaskId ORDER BY CreatedAtMs DESC, Id DESC LIMIT 1),
                 LatestReportAtMs = (SELECT MAX(CreatedAtMs) FROM Reports WHERE TaskId = @TaskId),
                 LatestPercent = (SELECT Percent FROM Reports WHERE TaskId = @TaskId AND Percent IS NOT NULL ORDER BY CreatedAtMs DESC, Id DESC LIMIT 1),
-                LatestStatus = (SELECT Status FROM Reports WHERE TaskId = @TaskId AND Status IS NOT NULL ORDER BY CreatedAtMs DESC, Id DESC LIMIT 1)
+                LatestStatus = (SELECT Status FROM Reports WHERE TaskId = @TaskId AND (Percent IS NOT NULL OR Status IS NOT NULL)
+                                ORDER BY CreatedAtMs DESC, Id DESC LIMIT 1)
             WHERE Id = @TaskId
             RETURNING LatestPercent, LatestStatus, LatestReportAtMs, ClosedAtMs,
-                (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = Tasks.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0) AS EscalatedBlockers;
+                (SELECT b.Text FROM Blockers b WHERE b.TaskId = Tasks.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0
+                 ORDER BY b.Level DESC, b.RaisedAtMs, b.Id LIMIT 1) AS EscalatedBlocker;
             """;
         LatestRow row = await session.Connection.QuerySingleAsync<LatestRow>(new CommandDefinition(
             Sql, new { TaskId = task.Id }, session.Transaction, cancellationToken: cancellationToken));
         int? percent = row.LatestPercent is null ? null : (int)row.LatestPercent.Value;
-        var progress = new TaskProgress(task.Start, task.Deadline, percent, row.ClosedAtMs is not null, row.LatestStatus == "behind", row.EscalatedBlockers > 0);
+        var progress = new TaskProgress(task.Start, task.Deadline, percent, row.ClosedAtMs is not null, row.LatestStatus == ReportStatuses.Behind, row.EscalatedBlocker);
+        LightResult light = TrafficLight.Evaluate(progress, today, lightOptions.Value);
         return task with
         {
             Percent = percent,
-            Status = row.LatestStatus,
+            Status = TrafficLight.ShownStatus(row.LatestStatus, percent, task.Start, task.Deadline, today),
             LastReportAt = row.LatestReportAtMs is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.LatestReportAtMs.Value),
             Closed = row.ClosedAtMs is not null,
-            Light = TrafficLight.Compute(progress, today, lightOptions.Value),
+            Light = light.Light,
+            Reason = light.Reason,
         };
     }
 
@@ -171,5 +179,5 @@ public sealed class TaskStore(SqliteConnectionFactory connections, IOptions<Traf
 
     internal static DateOnly ParseDate(string value) => DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record LatestRow(long? LatestPercent, string? LatestStatus, long? LatestReportAtMs, long? ClosedAtMs, long EscalatedBlockers);
+    private sealed record LatestRow(long? LatestPercent, string? LatestStatus, long? LatestReportAtMs, long? ClosedAtMs, string? EscalatedBlocker);
 }

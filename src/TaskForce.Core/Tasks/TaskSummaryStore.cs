@@ -31,7 +31,8 @@ internal sealed class TaskSummaryStore(SqliteConnectionFactory connections, IOpt
     /// (200 × elapsed + span) / (2 × span) in integers, written as (200 × today + deadline − 201 × start) / (2 × (deadline
     /// − start)) in julian days: every julianday() of a date ends in .5, so both sides are exact whole numbers, and each
     /// julianday() is read from the covering index (migration 0008), which holds it for both dates, so no date text is
-    /// parsed per task. "Deadline near" compares dates.
+    /// parsed per task. "Deadline near" compares dates. A "behind" report counts only below 序时进度, so with it the
+    /// yellow threshold is any point behind: "more than Y behind, or behind and more than 0" is "more than min(Y, 0)".
     /// </summary>
     private const string LightSql = "\n" + """
         CASE
@@ -47,9 +48,8 @@ internal sealed class TaskSummaryStore(SqliteConnectionFactory connections, IOpt
                      WHEN t.Deadline <= @Today THEN 100
                      ELSE CAST(200 * @TodayJulian + julianday(t.Deadline) - 201 * julianday(t.StartDate) AS INTEGER)
                           / CAST(2 * (julianday(t.Deadline) - julianday(t.StartDate)) AS INTEGER)
-                END) - IFNULL(t.LatestPercent, 0) > @YellowBehindPoints
-            OR (t.Deadline <= @NearDeadline AND IFNULL(t.LatestPercent, 0) < @DeadlineNearMinPercent)
-            OR t.LatestStatus = 'behind' THEN 1
+                END) - IFNULL(t.LatestPercent, 0) > CASE WHEN t.LatestStatus = 'behind' THEN MIN(@YellowBehindPoints, 0) ELSE @YellowBehindPoints END
+            OR (t.Deadline <= @NearDeadline AND IFNULL(t.LatestPercent, 0) < @DeadlineNearMinPercent) THEN 1
           ELSE 0
         END
         """ + "\n";
@@ -84,7 +84,8 @@ internal sealed class TaskSummaryStore(SqliteConnectionFactory connections, IOpt
                t.OwnerMemberId, m.Name AS OwnerName, t.DepartmentId, d.Name AS DepartmentName, d.NameEn AS DepartmentNameEn,
                t.StartDate, t.Deadline, t.LatestPercent, t.LatestStatus, t.LatestReportAtMs, t.ClosedAtMs,
                (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged')) AS OpenBlockers,
-               (SELECT COUNT(*) FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0) AS EscalatedBlockers
+               (SELECT b.Text FROM Blockers b WHERE b.TaskId = t.Id AND b.State IN ('open', 'acknowledged') AND b.Level > 0
+                ORDER BY b.Level DESC, b.RaisedAtMs, b.Id LIMIT 1) AS EscalatedBlocker
         FROM picked p
         JOIN Tasks t ON t.Id = p.Id
         JOIN Campaigns c ON c.Id = t.CampaignId

@@ -1,6 +1,9 @@
 namespace TaskForce.Core.Tasks;
 
-/// <summary>A task as shown to members: its schedule, latest report and traffic light.</summary>
+/// <summary>
+/// A task as shown to members: its schedule, latest report and traffic light, with the reason for a yellow or red
+/// one. <see cref="Status"/> leaves out a "behind" that the percent contradicts (see <see cref="TrafficLight.ShownStatus"/>).
+/// </summary>
 public sealed record TaskView(
     long Id,
     string Key,
@@ -22,7 +25,8 @@ public sealed record TaskView(
     DateTimeOffset? LastReportAt,
     bool Closed,
     int OpenBlockers,
-    Light Light)
+    Light Light,
+    LightReason? Reason = null)
 {
     public string LocalTitle(string locale) => Localized(locale, Title, TitleEn);
 

@@ -60,7 +60,12 @@ internal sealed class AmendReportDialog(ReportService reports) : Dialog<AmendRep
                     context.Session, context.Member, new ReportDraft(state.TaskId, state.Percent, state.Status, state.Text), context.Today, cancellationToken);
                 if (result is { Outcome: ReportOutcome.Saved, Task: TaskView task })
                 {
-                    context.Say(new TextKey(Texts, "amended"), ("task", task.LocalTitle(context.Locale)), ("percent", Labels.Progress(context, task.Percent, task.Status)), ("light", Labels.Light(context, task.Light)));
+                    context.Say(
+                        task.Reason is null ? new TextKey(Texts, "amended") : new TextKey("report-progress", "amended-reason"),
+                        ("task", task.LocalTitle(context.Locale)),
+                        ("percent", Labels.Progress(context, task.Percent, task.Status)),
+                        ("light", Labels.Light(context, task.Light)),
+                        ("reason", task.Reason is null ? null : Labels.Reason(context, task.Reason)));
                 }
                 else
                 {

@@ -158,10 +158,11 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
         switch (result.Outcome)
         {
             case ReportOutcome.Saved when task is not null:
-                context.Say(Key("saved"),
+                context.Say(task.Reason is null ? Key("saved") : Key("saved-reason"),
                     ("task", task.LocalTitle(context.Locale)),
                     ("percent", Labels.Progress(context, task.Percent, task.Status)),
                     ("light", Labels.Light(context, task.Light)),
+                    ("reason", task.Reason is null ? null : Labels.Reason(context, task.Reason)),
                     ("expected", task.ExpectedPercent(context.Today)));
                 return string.IsNullOrWhiteSpace(state.BlockerText)
                     ? DialogStep<ReportProgressState>.Done()

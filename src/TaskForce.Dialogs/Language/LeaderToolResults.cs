@@ -13,7 +13,10 @@ internal sealed record ToolError(IReadOnlyList<string> Errors);
 
 internal sealed record TaskItem(
     long Id, string Title, string Campaign, string Department, string Owner, string Start, string Deadline,
-    int? Percent, int ExpectedPercent, string? Status, string Light, int OpenBlockers, string? LastReport);
+    int? Percent, int ExpectedPercent, string? Status, string Light, int OpenBlockers, string? LastReport, LightReasonItem? LightReason = null);
+
+/// <summary>Why a task is yellow or red: the rule (overdue, blocker_past_sla, behind_schedule, deadline_near, reported_behind) and its figures.</summary>
+internal sealed record LightReasonItem(string Kind, int? PointsBehind, int? DaysLeft, int? Percent, int? OverdueDays, string? Blocker);
 
 internal sealed record TaskList(int Count, bool Truncated, IReadOnlyList<TaskItem> Tasks);
 

@@ -230,7 +230,17 @@ internal sealed class LeaderTools(
     private static TaskItem Item(ToolCall call, TaskView t) => new(
         t.Id, t.LocalTitle(call.Locale), t.LocalCampaign(call.Locale), t.LocalDepartment(call.Locale), t.OwnerName, Day(t.Start), Day(t.Deadline),
         t.Percent, t.ExpectedPercent(call.Today), t.Status, t.Light.ToString().ToLowerInvariant(), t.OpenBlockers,
-        t.LastReportAt is null ? null : Moment(t.LastReportAt.Value, call.Zone));
+        t.LastReportAt is null ? null : Moment(t.LastReportAt.Value, call.Zone), ReasonItem(t.Reason));
+
+    private static LightReasonItem? ReasonItem(LightReason? reason) => reason switch
+    {
+        null => null,
+        { Kind: LightReasonKind.Overdue } => new("overdue", null, null, reason.Percent, reason.OverdueDays, null),
+        { Kind: LightReasonKind.BlockerPastSla } => new("blocker_past_sla", null, null, null, null, reason.Blocker),
+        { Kind: LightReasonKind.BehindSchedule } => new("behind_schedule", reason.PointsBehind, null, null, null, null),
+        { Kind: LightReasonKind.DeadlineNear } => new("deadline_near", null, reason.DaysLeft, reason.Percent, null, null),
+        _ => new("reported_behind", reason.PointsBehind, null, null, null, null),
+    };
 
     private static string TaskSource(ToolCall call, TaskView t) => $"{t.LocalTitle(call.Locale)} ({Day(t.Deadline)})";
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using TaskForce.Core.Tasks;
 using TaskForce.Dialogs.Engine;
@@ -26,6 +27,37 @@ internal static class Labels
         Core.Tasks.Light.Red => "\U0001F534",
         _ => "\u2705",
     };
+
+    /// <summary>Why a task is yellow or red, in the reader's language: "落后序时进度 24 个百分点".</summary>
+    public static string Reason(DialogContext context, LightReason reason)
+    {
+        (TextKey key, (string, object?)[] args) = ReasonText(reason);
+        return context.T(key, args);
+    }
+
+    /// <summary>The text and figures of <see cref="Reason(DialogContext, LightReason)"/>, for renderers without a dialog context.</summary>
+    public static (TextKey Key, (string Name, object? Value)[] Args) ReasonText(LightReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return reason.Kind switch
+        {
+            LightReasonKind.Overdue when reason.OverdueDays == 1 => (new TextKey("queries", "reason-overdue-one"), []),
+            LightReasonKind.Overdue => (new TextKey("queries", "reason-overdue"), [("days", reason.OverdueDays)]),
+            LightReasonKind.BlockerPastSla => (new TextKey("queries", "reason-blocker"), [("text", reason.Blocker)]),
+            LightReasonKind.BehindSchedule => (new TextKey("queries", "reason-behind"), [("points", reason.PointsBehind)]),
+            LightReasonKind.DeadlineNear when reason.DaysLeft == 0 => (new TextKey("queries", "reason-due-today"), [("percent", reason.Percent)]),
+            LightReasonKind.DeadlineNear when reason.DaysLeft == 1 => (new TextKey("queries", "reason-deadline-near-one"), [("percent", reason.Percent)]),
+            LightReasonKind.DeadlineNear => (new TextKey("queries", "reason-deadline-near"), [("days", reason.DaysLeft), ("percent", reason.Percent)]),
+            LightReasonKind.ReportedBehind => (new TextKey("queries", "reason-reported-behind"), [("points", reason.PointsBehind)]),
+            _ => throw new UnreachableException(),
+        };
+    }
+
+    /// <summary>"黄灯（落后序时进度 24 个百分点）", or the light alone when it has no reason.</summary>
+    public static string LightWithReason(DialogContext context, Light light, LightReason? reason) =>
+        reason is null
+            ? Light(context, light)
+            : context.T(new TextKey("queries", "light-with-reason"), ("light", Light(context, light)), ("reason", Reason(context, reason)));
 
     public static string Status(DialogContext context, string? status) =>
         status is null ? context.T(new TextKey("report-progress", "none")) : context.T(new TextKey("report-progress", "status-" + status));

@@ -157,5 +157,18 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
     }
 
     private string TaskList(IReadOnlyList<BriefTask> tasks, string locale) =>
-        string.Join(texts.Get(new TextKey("reminders", "list-separator"), locale), tasks.Select(t => Localized(t.Title, t.TitleEn, locale)));
+        string.Join(texts.Get(new TextKey("reminders", "list-separator"), locale), tasks.Select(t => BriefTaskText(t, locale)));
+
+    /// <summary>A red or yellow task's title with the reason for its light: "海洋牧场（落后序时进度 24 个百分点）".</summary>
+    private string BriefTaskText(BriefTask task, string locale)
+    {
+        string title = Localized(task.Title, task.TitleEn, locale);
+        if (task.Reason is null)
+        {
+            return title;
+        }
+
+        (TextKey key, (string, object?)[] args) = Labels.ReasonText(task.Reason);
+        return texts.Get(new TextKey("queries", "task-with-reason"), locale, ("title", title), ("reason", texts.Get(key, locale, args)));
+    }
 }

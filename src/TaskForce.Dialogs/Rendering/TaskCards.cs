@@ -55,7 +55,7 @@ internal static class TaskCards
             (context.T(Key("field-deadline")), context.Date(task.Deadline)),
             (context.T(new TextKey("report-progress", "field-percent")), Labels.Progress(context, task.Percent, task.Status)),
             (context.T(new TextKey("report-progress", "field-expected")), Labels.Percent(task.ExpectedPercent(context.Today))),
-            (context.T(Key("field-light")), Labels.LightMark(task.Light) + " " + Labels.Light(context, task.Light)),
+            (context.T(Key("field-light")), Labels.LightMark(task.Light) + " " + Labels.LightWithReason(context, task.Light, task.Reason)),
             (context.T(Key("field-last-report")), task.LastReportAt is null ? context.T(Key("never")) : context.DateTime(task.LastReportAt.Value)),
             (context.T(Key("field-blockers")), task.OpenBlockers == 0 ? none : task.OpenBlockers.ToString(CultureInfo.InvariantCulture)),
         ];
@@ -101,8 +101,9 @@ internal static class TaskCards
         return new OutgoingMessage(text.ToString()) { Card = Cards.Card(body) };
     }
 
-    private static string Item(DialogContext context, TaskView task) => context.T(Key("item"),
+    private static string Item(DialogContext context, TaskView task) => context.T(task.Reason is null ? Key("item") : Key("item-with-reason"),
         ("mark", Labels.LightMark(task.Light)),
+        ("reason", task.Reason is null ? null : Labels.Reason(context, task.Reason)),
         ("title", task.LocalTitle(context.Locale)),
         ("deadline", context.Date(task.Deadline)),
         ("progress", Labels.Progress(context, task.Percent, task.Status)),

@@ -95,6 +95,64 @@ public sealed class ReportServiceTests
         Assert.Equal("amend", await c.ExecuteScalarAsync<string>("SELECT Action FROM AuditLog ORDER BY Id DESC LIMIT 1;"));
     }
 
+    [Fact]
+    public async Task SaveAsync_PercentOnlyAfterBehindReport_ClearsTheStatusAndStaysGreen()
+    {
+        await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
+        (Member staff, long taskId, _) = await ArrangeAsync(db); // 序时进度 74 %
+        ReportService service = Service(db);
+        await db.Database.WriteAsync(
+            session => service.SaveAsync(session, staff, new ReportDraft(taskId, 50, ReportStatuses.Behind, "滞后"), "msteams", "b1", s_today, CancellationToken.None),
+            CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        ReportResult result = await db.Database.WriteAsync(
+            session => service.SaveAsync(session, staff, new ReportDraft(taskId, 80, null, "完成80%"), "msteams", "b2", s_today, CancellationToken.None),
+            CancellationToken.None);
+
+        Assert.Null(result.Task!.Status);
+        Assert.Equal(Light.Green, result.Task.Light);
+        Assert.Null(result.Task.Reason);
+        await using SqliteConnection c = await db.OpenAsync();
+        Assert.Null(await c.ExecuteScalarAsync<string?>("SELECT LatestStatus FROM Tasks WHERE Id = @taskId;", new { taskId }));
+    }
+
+    [Fact]
+    public async Task SaveAsync_StatusOnlyAfterPercent_KeepsThePercentAndTakesTheStatus()
+    {
+        await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
+        (Member staff, long taskId, _) = await ArrangeAsync(db);
+        ReportService service = Service(db);
+        await db.Database.WriteAsync(
+            session => service.SaveAsync(session, staff, new ReportDraft(taskId, 70, null, ""), "msteams", "c1", s_today, CancellationToken.None),
+            CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        ReportResult result = await db.Database.WriteAsync(
+            session => service.SaveAsync(session, staff, new ReportDraft(taskId, null, ReportStatuses.Behind, "滞后"), "msteams", "c2", s_today, CancellationToken.None),
+            CancellationToken.None);
+
+        Assert.Equal(70, result.Task!.Percent);
+        Assert.Equal(ReportStatuses.Behind, result.Task.Status);
+        Assert.Equal(Light.Yellow, result.Task.Light);
+        Assert.Equal(new LightReason(LightReasonKind.ReportedBehind, PointsBehind: 4), result.Task.Reason);
+    }
+
+    [Fact]
+    public async Task SaveAsync_BehindAheadOfPace_NeitherYellowNorShownBehind()
+    {
+        await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
+        (Member staff, long taskId, _) = await ArrangeAsync(db);
+
+        ReportResult result = await db.Database.WriteAsync(
+            session => Service(db).SaveAsync(session, staff, new ReportDraft(taskId, 80, ReportStatuses.Behind, "80% 滞后"), "msteams", "d1", s_today, CancellationToken.None),
+            CancellationToken.None);
+
+        Assert.Equal(Light.Green, result.Task!.Light);
+        Assert.Null(result.Task.Status);
+        Assert.Null(result.Task.Reason);
+    }
+
     private ReportService Service(TempDatabase db) =>
         new(new TaskStore(db.Connections, Options.Create(new TrafficLightOptions())), _time);
 

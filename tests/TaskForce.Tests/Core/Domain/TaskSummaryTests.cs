@@ -92,6 +92,30 @@ public sealed class TaskSummaryTests
         Assert.Equal(Light.Yellow, Assert.Single(summary.RedAndYellow).Light);
     }
 
+    [Theory]
+    [InlineData(74, 0)] // 序时进度 74 %: at pace, the "behind" contradicts the percent
+    [InlineData(90, 0)]
+    [InlineData(73, 1)] // one point behind: the report's "behind" makes it yellow
+    public async Task SummarizeAsync_BehindStatus_CountsOnlyBelowPaceLikeTheCode(int percent, int yellow)
+    {
+        await using TempDatabase db = await TempDatabase.CreateMigratedAsync();
+        var data = new DomainBuilder(db);
+        long department = await data.DepartmentAsync();
+        long campaign = await data.CampaignAsync();
+        long owner = await data.MemberAsync(campaignId: campaign);
+        long task = await data.TaskAsync(campaign, owner, department); // 2026-09-01 – 2026-12-31: 90 of 121 days
+        await Execute(db, "UPDATE Tasks SET LatestPercent = @Percent, LatestStatus = 'behind', LatestReportAtMs = 0 WHERE Id = @Id", new { Id = task, Percent = percent });
+        var store = new TaskStore(db.Connections, Options.Create(new TrafficLightOptions()));
+        var scope = new AccessScope(owner, false, new HashSet<long>());
+
+        CampaignSummary summary = await store.SummarizeAsync(scope, null, s_today, s_now, CancellationToken.None);
+        TaskView view = (await store.QueryAsync(scope, new TaskFilter(), s_today, CancellationToken.None)).Single();
+
+        Assert.Equal(yellow, summary.Counts[Light.Yellow]);
+        Assert.Equal(1 - yellow, summary.Counts[Light.Green]);
+        Assert.Equal(yellow == 1 ? Light.Yellow : Light.Green, view.Light);
+    }
+
     [Fact]
     public async Task SummaryQueries_CampaignAndCity_ReadTheCoveringIndexNotTheTaskTable()
     {

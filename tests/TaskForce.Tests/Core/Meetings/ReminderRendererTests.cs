@@ -63,6 +63,25 @@ public sealed class ReminderRendererTests
     }
 
     [Fact]
+    public void Reminder_RedAndYellowTasksWithReasons_EachTaskNamesItsReasonInTheRecipientsLanguage()
+    {
+        ReminderMeetingView view = View(withDecision: false);
+        MeetingBrief brief = view.Brief with
+        {
+            RedTasks = [view.Brief.RedTasks[0] with { Reason = new LightReason(LightReasonKind.BehindSchedule, PointsBehind: 24) }],
+            YellowTasks = [view.Brief.YellowTasks[0] with { Reason = new LightReason(LightReasonKind.DeadlineNear, DaysLeft: 5, Percent: 40) }],
+        };
+
+        string zh = Renderer().Reminder(view with { Brief = brief }, new ReminderRecipient("zh-CN", "Asia/Shanghai"), late: false).Text;
+        string en = Renderer().Reminder(view with { Brief = brief }, new ReminderRecipient("en-US", "Asia/Shanghai"), late: false).Text;
+
+        Assert.Contains(s_texts.Get(new TextKey("reminders", "brief-red"), "zh-CN", ("tasks", "Harbor (zh)（落后序时进度 24 个百分点）")), zh, StringComparison.Ordinal);
+        Assert.Contains(s_texts.Get(new TextKey("reminders", "brief-yellow"), "zh-CN", ("tasks", "Ranch (zh)（距截止 5 天，完成 40%）")), zh, StringComparison.Ordinal);
+        Assert.Contains(s_texts.Get(new TextKey("reminders", "brief-red"), "en-US", ("tasks", "Harbor dredging (24 points behind expected progress)")), en, StringComparison.Ordinal);
+        Assert.Contains(s_texts.Get(new TextKey("reminders", "brief-yellow"), "en-US", ("tasks", "Ocean ranch (5 days to the deadline, 40% done)")), en, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Nudge_TwoUnreportedTasks_OneReportButtonPerTask()
     {
         BriefTask[] tasks = [new(7, "Harbor (zh)", "Harbor dredging", 20, new DateOnly(2030, 3, 1)), new(9, "Pier (zh)", null, null, new DateOnly(2030, 5, 1))];

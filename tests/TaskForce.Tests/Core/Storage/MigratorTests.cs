@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using TaskForce.Core.Storage;
+using TaskForce.Tests.Core.Domain;
 
 namespace TaskForce.Tests.Core.Storage;
 
@@ -60,6 +61,32 @@ public sealed class MigratorTests
 
         await using SqliteConnection check = await db.OpenAsync();
         Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM Departments;"));
+    }
+
+    [Fact]
+    public async Task StatusPerReportScript_StatusInheritedByAPercentOnlyReport_IsCleared()
+    {
+        await using var db = await TempDatabase.CreateMigratedAsync();
+        var data = new DomainBuilder(db);
+        long department = await data.DepartmentAsync();
+        long campaign = await data.CampaignAsync();
+        long owner = await data.MemberAsync(campaignId: campaign);
+        long inherited = await data.TaskAsync(campaign, owner, department, title: "a");
+        long statusOnly = await data.TaskAsync(campaign, owner, department, title: "b");
+        await using SqliteConnection connection = await db.OpenAsync();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO Reports (TaskId, ReporterMemberId, Percent, Status, Text, CreatedAtMs) VALUES
+                (@Inherited, @Owner, 30, 'behind', '', 1), (@Inherited, @Owner, 60, NULL, '', 2),
+                (@StatusOnly, @Owner, 30, NULL, '', 1), (@StatusOnly, @Owner, NULL, 'behind', '', 2);
+            UPDATE Tasks SET LatestStatus = 'behind' WHERE Id IN (@Inherited, @StatusOnly);
+            """,
+            new { Inherited = inherited, StatusOnly = statusOnly, Owner = owner });
+
+        await connection.ExecuteAsync(Migrator.Scripts.Single(s => s.Name.Contains("status_per_report", StringComparison.Ordinal)).Sql);
+
+        Assert.Null(await connection.ExecuteScalarAsync<string?>("SELECT LatestStatus FROM Tasks WHERE Id = @Id;", new { Id = inherited }));
+        Assert.Equal("behind", await connection.ExecuteScalarAsync<string?>("SELECT LatestStatus FROM Tasks WHERE Id = @Id;", new { Id = statusOnly }));
     }
 
     private static async Task<byte[]> SnapshotAsync(TempDatabase db)
