@@ -28,7 +28,11 @@ internal sealed class BotAppFactory : WebApplicationFactory<Program>
             }
         }
 
-        UseKestrel(0);
+        // Kestrel without a port: the address is the "urls" setting above. UseKestrel(port) would make the factory
+        // rewrite the server's addresses after Build() returns, while Program's own thread runs on into app.RunAsync()
+        // and starts Kestrel. When Program wins (a restart, whose migrations are no-ops, under load) that rewrite
+        // throws "IServerAddressesFeature.Addresses cannot be modified after the server has started".
+        UseKestrel();
     }
 
     public string DatabasePath { get; }
