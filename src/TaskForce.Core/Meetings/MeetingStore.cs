@@ -197,6 +197,15 @@ public sealed class MeetingStore(Database db)
                 }
 
                 await connection.ExecuteAsync(new CommandDefinition(BumpSql, args, transaction, cancellationToken: cancellationToken));
+                // A cancellation notice not sent yet would now be wrong.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE Outbox SET State = 'voided', LastError = 'meeting restored', CompletedAtMs = @NowMs, LeaseUntilMs = 0, LeaseOwner = NULL
+                    WHERE MeetingId = @MeetingId AND Kind = 'meeting-cancelled' AND State IN ('pending', 'retrying', 'waiting');
+                    """,
+                    new { args.MeetingId, NowMs = now.ToUnixTimeMilliseconds() },
+                    transaction,
+                    cancellationToken: cancellationToken));
                 await AuditStore.AppendAsync(
                     connection, transaction, new AuditEntry(actor, "restore", "Meeting", meeting.Key, new { Occurrence = localDate }, null), now, cancellationToken);
                 return true;

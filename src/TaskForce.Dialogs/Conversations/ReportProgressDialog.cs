@@ -50,6 +50,11 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
             Status: StatusValue(entities.Status),
             Text: context.Input.Text.Trim(),
             BlockerText: entities.BlockerText);
+        if (entities.Percent is null && entities.Status is null && entities.BlockerText is null && entities.TaskIds.Count == 0 && seed.TaskId is null)
+        {
+            // A bare "汇报" / "report" starts the dialog; it is not the note of the report.
+            state = state with { Text = string.Empty };
+        }
         if (seed.TaskId is long seeded && context.FindReportable(seeded) is null)
         {
             // A card button or typed value naming a task this member cannot report on.
@@ -187,6 +192,10 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
             context.SayNotFoundOrNotYours();
         }
     }
+
+    // The report is saved before the offer to escalate: "cancel" there declines the escalation, it undoes nothing.
+    protected override TextKey CancelledText(ReportProgressState state) =>
+        state.Step == ReportStep.OfferEscalate ? Key("not-escalated") : base.CancelledText(state);
 
     private static DialogStep<ReportProgressState> Declined(DialogContext context, bool understood, TextKey key, bool cancelled)
     {

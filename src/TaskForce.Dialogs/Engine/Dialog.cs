@@ -25,6 +25,14 @@ internal abstract class Dialog<TState> : IDialog
     Task IDialog.RepromptAsync(DialogContext context, JsonElement state, CancellationToken cancellationToken) =>
         PromptAsync(context, Read(state), cancellationToken);
 
+    Texts.TextKey IDialog.CancelledText(JsonElement state) => CancelledText(Read(state));
+
+    /// <summary>
+    /// What "cancel" says in <paramref name="state"/>: "cancelled, nothing saved" unless the dialog has already saved
+    /// something by then (a report saved before the offer to escalate), which it then must not deny.
+    /// </summary>
+    protected virtual Texts.TextKey CancelledText(TState state) => new("common", "cancelled");
+
     /// <summary>Asks the question of <paramref name="state"/> and waits for the answer.</summary>
     protected async Task<DialogStep<TState>> AskAsync(DialogContext context, TState state, CancellationToken cancellationToken)
     {

@@ -23,7 +23,9 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
         switch (intent)
         {
             case Intent.Cancel:
-                context.Say(new TextKey("common", stack.Frames.Count == 0 ? "nothing-to-cancel" : "cancelled"));
+                context.Say(stack.Top is DialogFrame top && _dialogs.TryGetValue(top.Dialog, out IDialog? open)
+                    ? open.CancelledText(top.State)
+                    : new TextKey("common", stack.Frames.Count == 0 ? "nothing-to-cancel" : "cancelled"));
                 stack.Frames.Clear();
                 return;
             case Intent.Help:
@@ -106,7 +108,8 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
                 }
                 else
                 {
-                    context.Say(new TextKey("common", "fallback"));
+                    // A button of a card whose question was answered, cancelled or timed out is not a misunderstanding.
+                    context.Say(new TextKey("common", context.Command is null ? "fallback" : "card-stale"));
                 }
 
                 break;
@@ -189,7 +192,7 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
                 await BeginAsync(context, stack, BlockerNoteDialog.DialogName, new DialogSeed(RecognizedEntities.Empty, BlockerId: id, Text: kind), cancellationToken);
                 return;
             default:
-                context.Say(new TextKey("common", "fallback"));
+                context.Say(new TextKey("common", "card-stale"));
                 return;
         }
 

@@ -13,4 +13,7 @@ internal interface IDialog
 
     /// <summary>Asks the current question again (after help, an interruption, "back" or a misunderstood answer).</summary>
     public Task RepromptAsync(DialogContext context, JsonElement state, CancellationToken cancellationToken);
+
+    /// <summary>What "cancel" tells the member at this point: by default that nothing was saved.</summary>
+    public Texts.TextKey CancelledText(JsonElement state);
 }

@@ -95,7 +95,11 @@ public sealed class ReminderScheduleTests
         await host.RunUntilAsync(friday.AddDays(7), TimeSpan.FromHours(6));
 
         Assert.Equal(0, exit);
-        IReadOnlyList<ConnectorCall> calls = host.Connector.Calls;
+        // The attendee is told at once that the city meeting stopped; after that only the moved meeting's reminders come.
+        ConnectorCall told = host.Connector.Calls[0];
+        Assert.Contains(CityWeekly, told.Text, StringComparison.Ordinal);
+        Assert.Equal(Text("reminders", "cancelled-meeting", Locales.Chinese, ("title", CityWeekly)), told.Text);
+        IReadOnlyList<ConnectorCall> calls = [.. host.Connector.Calls.Skip(1)];
         Assert.Equal([Local("2030-03-04T10:00"), Local("2030-03-05T09:30")], calls.Select(c => c.At));
         Assert.All(calls, c => Assert.Contains(OceanWeekly, c.Text, StringComparison.Ordinal));
         Assert.All(calls, c => Assert.Contains(Shown(Local("2030-03-05T10:00")), c.Text, StringComparison.Ordinal));
@@ -105,8 +109,8 @@ public sealed class ReminderScheduleTests
         OutboxRecord[] oldMoved = [.. rows.Where(r => r.MeetingId == movedId && r.IdempotencyKey.Contains(":v1:", StringComparison.Ordinal))];
         Assert.Equal(4, oldMoved.Length); // Mondays 4 and 11 within the horizon, two offsets each
         Assert.All(oldMoved, r => Assert.Equal("voided", r.State));
-        Assert.Equal(4, rows.Count(r => r.MeetingId == cancelledId));
-        Assert.All(rows.Where(r => r.MeetingId == cancelledId), r => Assert.Equal("voided", r.State));
+        Assert.Equal(4, rows.Count(r => r.MeetingId == cancelledId && r.Kind != "meeting-cancelled"));
+        Assert.All(rows.Where(r => r.MeetingId == cancelledId && r.Kind != "meeting-cancelled"), r => Assert.Equal("voided", r.State));
     }
 
     [Fact]
@@ -125,10 +129,12 @@ public sealed class ReminderScheduleTests
         await host.RunUntilAsync(friday.AddDays(14), TimeSpan.FromHours(6));
 
         Assert.Equal((0, 1), (exit, again));
-        IReadOnlyList<ConnectorCall> calls = host.Connector.Calls;
+        // One notice of the cancelled occurrence (the second, refused cancel tells nobody), then next week's reminders.
+        Assert.Equal(Text("reminders", "cancelled-occurrence", Locales.Chinese, ("title", OceanWeekly), ("time", Shown(Local("2030-03-04T09:00")))), host.Connector.Calls[0].Text);
+        IReadOnlyList<ConnectorCall> calls = [.. host.Connector.Calls.Skip(1)];
         Assert.Equal([Local("2030-03-10T09:00"), Local("2030-03-11T08:30")], calls.Select(c => c.At));
         Assert.All(calls, c => Assert.Contains(Shown(Local("2030-03-11T09:00")), c.Text, StringComparison.Ordinal));
-        OutboxRecord[] cancelled = [.. (await host.OutboxAsync()).Where(r => r.NotAfter == Local("2030-03-04T09:00"))];
+        OutboxRecord[] cancelled = [.. (await host.OutboxAsync()).Where(r => r.NotAfter == Local("2030-03-04T09:00") && r.Kind != "meeting-cancelled")];
         Assert.Equal(2, cancelled.Length);
         Assert.All(cancelled, r => Assert.Equal(("voided", "meeting cancelled"), (r.State, r.LastError)));
     }

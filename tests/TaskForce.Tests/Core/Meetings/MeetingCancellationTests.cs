@@ -26,8 +26,9 @@ public sealed class MeetingCancellationTests
         Assert.Equal(SchedulerHarness.Local("2030-03-11T09:00"), result.Occurrence?.Start);
         Assert.Equal(new PlanSummary(0, 0), replanned);
         IReadOnlyList<OutboxJob> jobs = await h.Reads.ListForMeetingAsync(meetingId, CancellationToken.None);
-        Assert.All(jobs.Where(j => j.NotAfter == SchedulerHarness.Local("2030-03-11T09:00")), j => Assert.Equal(OutboxState.Voided, j.State));
-        Assert.Equal(2, jobs.Count(j => j.NotAfter == SchedulerHarness.Local("2030-03-11T09:00")));
+        Assert.All(jobs.Where(j => j.NotAfter == SchedulerHarness.Local("2030-03-11T09:00") && j.Kind != OutboxKinds.MeetingCancelled), j => Assert.Equal(OutboxState.Voided, j.State));
+        Assert.Single(jobs, j => j.Kind == OutboxKinds.MeetingCancelled && j.State == OutboxState.Pending);
+        Assert.Equal(2, jobs.Count(j => j.NotAfter == SchedulerHarness.Local("2030-03-11T09:00") && j.Kind != OutboxKinds.MeetingCancelled));
         Assert.Equal(2, jobs.Count(j => j.NotAfter == SchedulerHarness.Local("2030-03-04T09:00") && j.State == OutboxState.Pending));
         Assert.Equal(1, await h.Data.ScalarAsync<long>(
             "SELECT COUNT(*) FROM AuditLog WHERE Actor = @Actor AND Action = 'cancel' AND Entity = 'Meeting' AND EntityId = @Key AND After LIKE '%2030-03-11%';",
@@ -45,7 +46,9 @@ public sealed class MeetingCancellationTests
 
         Assert.Equal((CancellationOutcome.Done, 4), (result.Outcome, result.Voided));
         Assert.Equal(s_friday, (await h.Meetings.GetAsync(meetingId, CancellationToken.None))?.CancelledAt);
-        Assert.All(await h.Reads.ListForMeetingAsync(meetingId, CancellationToken.None), j => Assert.Equal(OutboxState.Voided, j.State));
+        IReadOnlyList<OutboxJob> all = await h.Reads.ListForMeetingAsync(meetingId, CancellationToken.None);
+        Assert.All(all.Where(j => j.Kind != OutboxKinds.MeetingCancelled), j => Assert.Equal(OutboxState.Voided, j.State));
+        Assert.Single(all, j => j.Kind == OutboxKinds.MeetingCancelled && j.State == OutboxState.Pending);
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TaskForce.IntegrationTests.Infrastructure;
+using static TaskForce.IntegrationTests.Conversations.TestRoster;
+
+namespace TaskForce.IntegrationTests.Conversations;
+
+/// <summary>Replies that must not say what did not happen: "nothing saved" after a save, a command word as the note, a stale button.</summary>
+public sealed class TruthfulRepliesTests
+{
+    [Fact]
+    public async Task CancelAtTheEscalationOffer_AfterTheReportWasSaved_DoesNotClaimNothingWasSaved()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        ConversationDriver chat = host.Chat("29:zhang", StaffAad);
+        await chat.SendAsync("海洋牧场 完成70% 卡在用地审批");
+        IReadOnlyList<Reply> saved = await chat.SendAsync("确认");
+
+        IReadOnlyList<Reply> cancelled = await chat.SendAsync("取消");
+
+        Assert.Contains(saved, r => r.Text.StartsWith(Prefix("report-progress", "saved"), StringComparison.Ordinal));
+        Assert.Equal(Text("report-progress", "not-escalated"), cancelled[^1].Text);
+        Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Reports;"));
+        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM Blockers;"));
+    }
+
+    [Fact]
+    public async Task GuidedReport_TheCommandWordIsNotStoredAsTheNote()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        ConversationDriver chat = host.Chat("29:zhang", StaffAad);
+
+        await chat.SendAsync("汇报");
+        await chat.SendAsync("1");
+        await chat.SendAsync("70% 本周完成招标");
+        await chat.SendAsync("确认");
+
+        await using var connection = new SqliteConnection($"Data Source={host.App.DatabasePath};Pooling=False");
+        string note = await connection.ExecuteScalarAsync<string>("SELECT Text FROM Reports;") ?? "";
+        Assert.Equal("70% 本周完成招标", note);
+    }
+
+    [Theory]
+    [InlineData("confirm")]
+    [InlineData("cancel")]
+    public async Task ButtonOfAStaleCard_SaysTheCardIsOutOfDate(string action)
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        ConversationDriver chat = host.Chat("29:zhang", StaffAad);
+        await chat.SendAsync("帮助");
+
+        IReadOnlyList<Reply> replies = await chat.SubmitAsync(action);
+
+        Assert.Equal(action == "cancel" ? Text("common", "nothing-to-cancel") : Text("common", "card-stale"), replies[^1].Text);
+        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM Reports;"));
+    }
+}
