@@ -6,7 +6,7 @@ namespace TaskForce.Core.Outbox;
 
 /// <summary>
 /// At most <c>Outbox:DailyBudget</c> bot-initiated messages per member per day (in the working calendar's zone);
-/// beyond it, what can wait (report nudges, FYI notices) goes into one digest sent at the end of office hours.
+/// beyond it, what can wait (report nudges, notices that one's blocker was escalated) goes into one digest sent at the end of office hours.
 /// Meeting reminders (their moment is before the meeting), notices a leader must act on and critical jobs are never
 /// folded or delayed; they still count towards the day's budget.
 /// </summary>
@@ -24,8 +24,9 @@ public sealed class NoiseBudget(
     public static bool CanWait(OutboxJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return !job.Critical && job.NotAfter is null
-            && job.Kind is OutboxKinds.Nudge or OutboxKinds.EscalationNotice or Blockers.BlockerNotices.Update;
+        // Blocker updates (acknowledged, resolved …) go out on their own: the digest lists reminder-kind lines only, and
+        // a reporter waiting to confirm a resolution should not wait for the evening.
+        return !job.Critical && job.NotAfter is null && job.Kind is OutboxKinds.Nudge or OutboxKinds.EscalationNotice;
     }
 
     /// <summary>The digest's key when the job was folded into it and must not be sent on its own; otherwise null.</summary>

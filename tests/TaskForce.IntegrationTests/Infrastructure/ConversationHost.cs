@@ -31,7 +31,8 @@ internal sealed class ConversationHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     public static async Task<ConversationHost> StartAsync(
-        string? roster = null, string? databasePath = null, FakeTimeProvider? time = null, IDictionary<string, string?>? extraSettings = null)
+        string? roster = null, string? databasePath = null, FakeTimeProvider? time = null, IDictionary<string, string?>? extraSettings = null,
+        bool withoutWorkers = false)
     {
         FakeConnector connector = await FakeConnector.StartAsync();
         time ??= new FakeTimeProvider(Start);
@@ -51,7 +52,21 @@ internal sealed class ConversationHost : IAsyncDisposable
 
         var app = new BotAppFactory(settings, databasePath)
         {
-            ConfigureServices = services => services.AddSingleton<TimeProvider>(time),
+            ConfigureServices = services =>
+            {
+                services.AddSingleton<TimeProvider>(time);
+                if (withoutWorkers)
+                {
+                    // The test drives planning and dispatch itself, so what was sent when is exact.
+                    foreach (ServiceDescriptor worker in services
+                        .Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                            && (d.ImplementationType == typeof(TaskForce.Bot.Workers.OutboxWorker) || d.ImplementationType == typeof(TaskForce.Bot.Workers.PlanningWorker)))
+                        .ToList())
+                    {
+                        services.Remove(worker);
+                    }
+                }
+            },
         };
         app.StartServer();
         var host = new ConversationHost(connector, app, time);
