@@ -37,7 +37,7 @@ internal sealed class AmendReportDialog(ReportService reports) : Dialog<AmendRep
         RecognizedEntities entities = seed.Entities;
         return entities.Percent is null && entities.Status is null
             ? await AskAsync(context, state, cancellationToken)
-            : await AskAsync(context, Apply(state, entities), cancellationToken);
+            : await AskAsync(context, Apply(state, entities, context), cancellationToken);
     }
 
     protected override async Task<DialogStep<AmendReportState>> ContinueAsync(DialogContext context, AmendReportState state, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ internal sealed class AmendReportDialog(ReportService reports) : Dialog<AmendRep
         RecognizedEntities entities = context.Recognition.Entities;
         if (entities.Percent is not null || entities.Status is not null)
         {
-            return await AskAsync(context, Apply(state, entities), cancellationToken);
+            return await AskAsync(context, Apply(state, entities, context), cancellationToken);
         }
 
         if (state.Step != AmendStep.Confirm)
@@ -99,10 +99,21 @@ internal sealed class AmendReportDialog(ReportService reports) : Dialog<AmendRep
         return Task.CompletedTask;
     }
 
-    private static AmendReportState Apply(AmendReportState state, RecognizedEntities entities) => state with
+    private static AmendReportState Apply(AmendReportState state, RecognizedEntities entities, DialogContext context) => state with
     {
         Step = AmendStep.Confirm,
         Percent = entities.Percent ?? (entities.Status is null ? state.OldPercent : null),
         Status = ReportProgressDialog.StatusValue(entities.Status),
+        Text = CorrectionNote(context),
     };
+
+    /// <summary>
+    /// The note of the corrected report: what the correction says besides the command words ("改一下 80% 招标已完成" →
+    /// "80% 招标已完成"). The old note described the old figure, so a bare "改一下 80%" leaves the figure as the note.
+    /// </summary>
+    private static string CorrectionNote(DialogContext context)
+    {
+        string note = IntentTable.Default.Without(Intent.AmendReport, context.Recognition.NormalizedText).Trim();
+        return string.Join(' ', note.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
 }

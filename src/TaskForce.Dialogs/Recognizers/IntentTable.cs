@@ -87,6 +87,35 @@ internal sealed class IntentTable
         return new Words(this, text, found);
     }
 
+    /// <summary>
+    /// The normalized text with every phrase of <paramref name="intent"/> taken out (longest first), for keeping what
+    /// a member wrote after a command word as a note: "改一下 80% 招标已完成" → " 80% 招标已完成".
+    /// </summary>
+    public string Without(Intent intent, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        uint bit = 1u << (int)intent;
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (int i = 0; i < text.Length;)
+        {
+            PhraseEntry? match = _phrases.TryGetValue(text[i], out PhraseEntry[]? entries)
+                ? entries.Where(e => (e.Bits & bit) != 0 && e.IsAt(text, i)).MaxBy(e => e.Length)
+                : null;
+            if (match is not null)
+            {
+                kept.Append(' ');
+                i += match.Length;
+            }
+            else
+            {
+                kept.Append(text[i]);
+                i++;
+            }
+        }
+
+        return kept.ToString();
+    }
+
     private static void Add(Dictionary<string, uint> words, IEnumerable<string> list, uint bit)
     {
         foreach (string word in list.Select(w => w.ToLowerInvariant()))
@@ -113,6 +142,8 @@ internal sealed class IntentTable
         private readonly bool _checkEnd = Phrase.IsWordChar(phrase[^1]);
 
         public uint Bits { get; } = bits;
+
+        public int Length => phrase.Length;
 
         public bool IsAt(string text, int index)
         {

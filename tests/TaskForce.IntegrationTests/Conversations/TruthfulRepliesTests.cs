@@ -40,6 +40,23 @@ public sealed class TruthfulRepliesTests
         Assert.Equal("70% 本周完成招标", note);
     }
 
+    [Fact]
+    public async Task Amend_TheOldNoteGoesWithTheOldFigure()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        ConversationDriver chat = host.Chat("29:zhang", StaffAad);
+        await chat.SendAsync("海洋牧场 完成70% 本周完成招标");
+        await chat.SendAsync("确认");
+
+        await chat.SendAsync("改一下 80% 招标已完成 进入施工");
+        await chat.SendAsync("确认");
+
+        await using var connection = new SqliteConnection($"Data Source={host.App.DatabasePath};Pooling=False");
+        string note = await connection.ExecuteScalarAsync<string>("SELECT Text FROM Reports;") ?? "";
+        Assert.Equal(80, await host.ScalarAsync("SELECT Percent FROM Reports;"));
+        Assert.Equal("80% 招标已完成 进入施工", note);
+    }
+
     [Theory]
     [InlineData("confirm")]
     [InlineData("cancel")]
