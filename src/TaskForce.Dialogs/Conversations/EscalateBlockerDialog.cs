@@ -79,7 +79,7 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
         EscalateBlockerState? next = state.Step switch
         {
             EscalateStep.ChooseTask => DialogHelpers.PickTask(context, state.Choices, entities) is long task ? state with { TaskId = task } : null,
-            EscalateStep.AskText => text.Length > 0 ? state with { Text = entities.BlockerText ?? text, Severity = SeverityValue(entities.Severity) ?? state.Severity } : null,
+            EscalateStep.AskText => text.Length > 0 ? state with { Text = text, Severity = SeverityValue(entities.Severity) ?? state.Severity } : null,
             EscalateStep.AskSeverity => SeverityValue(entities.Severity) is string severity ? state with { Severity = severity } : null,
             EscalateStep.AskDepartments => Departments(context, entities, text) is { } departments ? state with { DepartmentIds = departments } : null,
             EscalateStep.Confirm => null,

@@ -58,6 +58,30 @@ public sealed class TruthfulRepliesTests
     }
 
     [Theory]
+    [InlineData("zh-CN", "上报问题", "审批还在等待，预计下周才有结果", "审批还在等待，预计下周才有结果")]
+    [InlineData("en-US", "escalate", "the approval is still pending", "the approval is still pending")]
+    public async Task GuidedEscalation_TheDescriptionIsStoredWhole(string locale, string start, string answer, string stored)
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        ConversationDriver chat = host.Chat("29:zhang", StaffAad, locale);
+        if (locale == "en-US")
+        {
+            await chat.SendAsync("English");
+        }
+
+        await chat.SendAsync(start);
+        await chat.SendAsync("1");
+        await chat.SendAsync(answer);
+
+        await using var connection = new SqliteConnection($"Data Source={host.App.DatabasePath};Pooling=False");
+        IReadOnlyList<Reply> confirm = await chat.SendAsync(locale == "en-US" ? "high" : "高");
+        Assert.NotEmpty(confirm);
+        await chat.SendAsync(locale == "en-US" ? "none" : "无");
+        await chat.SendAsync(locale == "en-US" ? "confirm" : "确认");
+        Assert.Equal(stored, await connection.ExecuteScalarAsync<string>("SELECT Text FROM Blockers;"));
+    }
+
+    [Theory]
     [InlineData("confirm")]
     [InlineData("cancel")]
     public async Task ButtonOfAStaleCard_SaysTheCardIsOutOfDate(string action)
