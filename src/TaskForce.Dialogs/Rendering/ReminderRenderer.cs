@@ -30,10 +30,10 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
         }
 
         text.AppendLine(texts.Get(
-            new TextKey("reminders", "reminder-time"), locale, ("time", FormatTime(view.Occurrence.Start, recipient.TimeZone)), ("zone", recipient.TimeZone)));
+            new TextKey("reminders", "reminder-time"), locale, ("time", FormatTime(view.Occurrence.Start, recipient.TimeZone, locale))));
         if (view.Occurrence.Moved)
         {
-            text.AppendLine(texts.Get(new TextKey("reminders", "reminder-moved"), locale, ("time", FormatTime(view.Occurrence.ScheduledStart, recipient.TimeZone))));
+            text.AppendLine(texts.Get(new TextKey("reminders", "reminder-moved"), locale, ("time", FormatTime(view.Occurrence.ScheduledStart, recipient.TimeZone, locale))));
         }
 
         if (!string.IsNullOrWhiteSpace(meeting.Location))
@@ -53,7 +53,7 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
         ArgumentNullException.ThrowIfNull(recipient);
         string title = Localized(meeting.Title, meeting.TitleEn, recipient.Locale);
         return new OutgoingMessage(occurrenceStart is { } start
-            ? texts.Get(new TextKey("reminders", "cancelled-occurrence"), recipient.Locale, ("title", title), ("time", FormatTime(start, recipient.TimeZone)))
+            ? texts.Get(new TextKey("reminders", "cancelled-occurrence"), recipient.Locale, ("title", title), ("time", FormatTime(start, recipient.TimeZone, recipient.Locale)))
             : texts.Get(new TextKey("reminders", "cancelled-meeting"), recipient.Locale, ("title", title)));
     }
 
@@ -68,7 +68,7 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
             new TextKey("reminders", "nudge-text"),
             locale,
             ("title", Localized(meeting.Title, meeting.TitleEn, locale)),
-            ("time", FormatTime(start, recipient.TimeZone))));
+            ("time", FormatTime(start, recipient.TimeZone, locale))));
         if (late)
         {
             text.AppendLine(texts.Get(new TextKey("reminders", "reminder-late"), locale));
@@ -150,10 +150,16 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
     internal static string Localized(string text, string? english, string locale) =>
         Locales.Resolve(locale) == Locales.English && !string.IsNullOrWhiteSpace(english) ? english : text;
 
-    internal static string FormatTime(DateTimeOffset instant, string timeZone)
+    /// <summary>
+    /// A time as people read it on a phone, with the weekday: "12月7日 周一 09:00", "Mon Dec 7, 09:00" — in the
+    /// recipient's zone, so no zone name is needed next to it.
+    /// </summary>
+    internal static string FormatTime(DateTimeOffset instant, string timeZone, string locale)
     {
         TimeZoneInfo zone = TimeZones.TryFind(timeZone, out TimeZoneInfo? found) ? found : TimeZoneInfo.Utc;
-        return TimeZones.ToLocal(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        bool english = Locales.Resolve(locale) == Locales.English;
+        return TimeZones.ToLocal(instant, zone).ToString(
+            english ? "ddd MMM d, HH:mm" : "M月d日 ddd HH:mm", CultureInfo.GetCultureInfo(english ? Locales.English : Locales.Chinese));
     }
 
     private string TaskList(IReadOnlyList<BriefTask> tasks, string locale) =>

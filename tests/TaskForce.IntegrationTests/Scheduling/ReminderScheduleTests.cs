@@ -68,7 +68,7 @@ public sealed class ReminderScheduleTests
             Assert.DoesNotContain(s_late, call.Text, StringComparison.Ordinal);
         }
 
-        string moved = Text("reminders", "reminder-moved", Locales.Chinese, ("time", "2030-03-18 09:00"));
+        string moved = Text("reminders", "reminder-moved", Locales.Chinese, ("time", Shown(Local("2030-03-18T09:00"))));
         Assert.Equal(12 * 2, calls.Count(c => c.Text.Contains(moved, StringComparison.Ordinal) && c.Text.Contains(Shown(Local("2030-03-19T09:00")), StringComparison.Ordinal)));
         Assert.DoesNotContain(sent, r => r.NotAfter == Local("2030-03-18T09:00"));
         Assert.All(rows.Where(r => r.DueAt < end), r => Assert.Equal("sent", r.State));

@@ -201,9 +201,9 @@ internal sealed class SchedulingHost : IAsyncDisposable
     public static DateTimeOffset Local(string localDateTime) =>
         DateTimeOffset.Parse(localDateTime + "+08:00", CultureInfo.InvariantCulture);
 
-    /// <summary>An instant as the reminder texts show it in Shanghai: <c>yyyy-MM-dd HH:mm</c>.</summary>
+    /// <summary>An instant as the Chinese reminder texts show it in Shanghai: <c>12月7日 周一 09:00</c>.</summary>
     public static string Shown(DateTimeOffset instant) =>
-        instant.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        instant.ToOffset(TimeSpan.FromHours(8)).ToString("M月d日 ddd HH:mm", CultureInfo.GetCultureInfo("zh-CN"));
 
     public async ValueTask DisposeAsync()
     {
