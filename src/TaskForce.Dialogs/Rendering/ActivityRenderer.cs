@@ -4,7 +4,8 @@ namespace TaskForce.Dialogs.Rendering;
 
 /// <summary>
 /// Turns what the bot says into a message activity: the card as an Adaptive Card attachment with the text
-/// as its summary (the fallback for channels that cannot render cards), buttons as suggested actions.
+/// as its summary (the fallback for channels that cannot render cards), buttons as suggested actions unless the card
+/// carries the same choices as its own actions.
 /// Channels listed as text-only get the plain text with its numbered choices instead of the card.
 /// Teams reads message text as Markdown and drops a single line break, so there every line break is doubled.
 /// </summary>
@@ -20,7 +21,8 @@ public static class ActivityRenderer
         BotActivity activity = cards
             ? BotActivity.Message(Attachment.AdaptiveCard(message.Card!.DeepClone())) with { Summary = message.Text }
             : BotActivity.Message(ForChannel(message.Text, channelId));
-        if (message.Buttons.Count == 0)
+        // The buttons mirror the card's own actions for channels that show no card; sending both shows every choice twice.
+        if (message.Buttons.Count == 0 || (cards && message.Card!["actions"] is System.Text.Json.Nodes.JsonArray { Count: > 0 }))
         {
             return activity;
         }

@@ -44,4 +44,22 @@ public sealed class ActivityRendererTests
     {
         Assert.Equal("a\n\nb", ActivityRenderer.ForChannel("a\r\nb", "msteams"));
     }
+
+    [Theory]
+    [InlineData("webchat", true, false)]
+    [InlineData("webchat", false, true)]
+    [InlineData("sms", true, true)]
+    public void ToActivity_ButtonsAndCardActions_EachChoiceShownOnce(string channelId, bool cardHasActions, bool suggested)
+    {
+        JsonArray actions = cardHasActions ? [new JsonObject { ["type"] = "Action.Submit", ["title"] = "确认" }] : [];
+        var message = new OutgoingMessage("请确认")
+        {
+            Card = new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.4", ["actions"] = actions },
+            Buttons = [new MessageButton("确认", "确认")],
+        };
+
+        BotActivity activity = ActivityRenderer.ToActivity(message, channelId);
+
+        Assert.Equal(suggested, activity.SuggestedActions is { Actions.Count: > 0 });
+    }
 }
