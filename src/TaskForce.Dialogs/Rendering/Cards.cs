@@ -46,6 +46,23 @@ internal static class Cards
         ["spacing"] = "Small",
     };
 
+    /// <summary>A traffic light as a bold word in its colour (Adaptive Card colours: good, warning, attention), not only an emoji.</summary>
+    public static JsonObject Light(string text, Core.Tasks.Light light) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = text,
+        ["wrap"] = true,
+        ["weight"] = "Bolder",
+        ["color"] = light switch
+        {
+            Core.Tasks.Light.Green => "Good",
+            Core.Tasks.Light.Yellow => "Warning",
+            Core.Tasks.Light.Red => "Attention",
+            _ => "Default",
+        },
+        ["spacing"] = "Small",
+    };
+
     public static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
     {
         ["type"] = "FactSet",

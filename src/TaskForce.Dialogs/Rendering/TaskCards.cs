@@ -66,7 +66,10 @@ internal static class TaskCards
             text.Append('\n').Append(name).Append(": ").Append(value);
         }
 
-        return new OutgoingMessage(text.ToString()) { Card = Cards.Card([Cards.Heading(title), Cards.Facts(facts)]) };
+        return new OutgoingMessage(text.ToString())
+        {
+            Card = Cards.Card([Cards.Heading(title), Cards.Light(Labels.LightWithReason(context, task.Light, task.Reason), task.Light), Cards.Facts(facts)]),
+        };
     }
 
     public static OutgoingMessage Summary(DialogContext context, string scope, CampaignSummary summary, IReadOnlyList<BlockerView> blockers)
