@@ -63,10 +63,33 @@ internal static class Cards
         ["spacing"] = "Small",
     };
 
+    /// <summary>
+    /// Label/value rows. Not a FactSet: at phone width a FactSet squeezes its title column and breaks a Chinese label
+    /// inside the word ("完成进/度"). Each row is a column set whose label column takes its natural width and never
+    /// wraps, and whose value column wraps in the space left.
+    /// </summary>
     public static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
     {
-        ["type"] = "FactSet",
-        ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]),
+        ["type"] = "Container",
+        ["spacing"] = "Small",
+        ["items"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject
+        {
+            ["type"] = "ColumnSet",
+            ["spacing"] = "Small",
+            ["columns"] = new JsonArray(
+                new JsonObject
+                {
+                    ["type"] = "Column",
+                    ["width"] = "auto",
+                    ["items"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = f.Title, ["weight"] = "Bolder", ["wrap"] = false }),
+                },
+                new JsonObject
+                {
+                    ["type"] = "Column",
+                    ["width"] = "stretch",
+                    ["items"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = f.Value, ["wrap"] = true }),
+                }),
+        })]),
     };
 
     public static JsonObject Submit(string title, JsonObject data) => new()
