@@ -68,3 +68,6 @@ public sealed record BlockerResult(BlockerOutcome Outcome, BlockerView? Blocker 
     /// <summary>Who was copied at the next level because the owner could not be reached yet; null for nobody.</summary>
     public (string Name, string? NameEn)? CopiedTo { get; init; }
 }
+
+/// <summary>A department asked to consult on a blocker (会商), with the name recorded in the blocker's history.</summary>
+public sealed record ConsultedDepartment(long Id, string Name, string? NameEn);

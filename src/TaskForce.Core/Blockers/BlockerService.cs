@@ -120,11 +120,16 @@ public sealed class BlockerService(TimeProvider time)
         return await ChangeAsync(session, actor, blockerId, BlockerStates.Closed, [BlockerStates.Resolved], null, CanClose, cancellationToken);
     }
 
-    /// <summary>会商: records that a department's help was requested and tells the reporter.</summary>
+    /// <summary>
+    /// 会商: records one consultation event per department (the blocker's history names each one), tells each
+    /// department's contact members what the problem is and who asked, and tells the reporter.
+    /// </summary>
     public async Task<BlockerResult> RequestConsultationAsync(
-        DbSession session, Member actor, long blockerId, long departmentId, string departmentName, CancellationToken cancellationToken)
+        DbSession session, Member actor, long blockerId, IReadOnlyList<ConsultedDepartment> departments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(departments);
+        ArgumentOutOfRangeException.ThrowIfZero(departments.Count);
         BlockerView? blocker = await BlockerStore.GetAsync(session, blockerId, cancellationToken);
         if (blocker is null || !CanSee(actor, blocker))
         {
@@ -137,9 +142,25 @@ public sealed class BlockerService(TimeProvider time)
         }
 
         DateTimeOffset now = time.GetUtcNow();
-        long eventId = await BlockerStore.AddEventAsync(session, blockerId, "consultation", actor.Id, departmentName, now, cancellationToken);
-        await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Update, blocker.RaisedByMemberId, blockerId, eventId, false, new { blockerId, @event = "consultation", departmentId }, now, cancellationToken);
-        await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(actor), "consult", "Blocker", Id(blockerId), null, new { departmentId }), now, cancellationToken);
+        long? firstEvent = null;
+        foreach (ConsultedDepartment department in departments)
+        {
+            long eventId = await BlockerStore.AddEventAsync(session, blockerId, "consultation", actor.Id, department.Name, now, cancellationToken);
+            firstEvent ??= eventId;
+            foreach (long contact in await BlockerStore.DepartmentContactsAsync(session, department.Id, cancellationToken))
+            {
+                if (contact != actor.Id)
+                {
+                    await BlockerStore.EnqueueNoticeAsync(
+                        session, BlockerNotices.Update, contact, blockerId, eventId, false,
+                        new { blockerId, @event = "consultation", departmentId = department.Id, department = department.Name, departmentEn = department.NameEn, requestedBy = actor.Id, by = actor.Name, byEn = actor.NameEn }, now, cancellationToken);
+                }
+            }
+        }
+
+        long[] ids = [.. departments.Select(d => d.Id)];
+        await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Update, blocker.RaisedByMemberId, blockerId, firstEvent!.Value, false, new { blockerId, @event = "consultation", departmentIds = ids }, now, cancellationToken);
+        await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(actor), "consult", "Blocker", Id(blockerId), null, new { departmentIds = ids }), now, cancellationToken);
         return new BlockerResult(BlockerOutcome.Done, blocker);
     }
 

@@ -148,6 +148,29 @@ public sealed class BlockerStore(SqliteConnectionFactory connections)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Who speaks for a department in a consultation: its active members holding a leading role (team lead, commander,
+    /// city leader, supervisor), who can act for it; a department without one is reached through all its active members.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> DepartmentContactsAsync(DbSession session, long departmentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        const string Sql = """
+            WITH Active AS (
+                SELECT m.Id,
+                       EXISTS (SELECT 1 FROM MemberRoles r WHERE r.MemberId = m.Id
+                               AND r.Role IN ('team_lead', 'commander', 'city_leader', 'supervisor')) AS Leading
+                FROM Members m
+                WHERE m.DepartmentId = @DepartmentId AND m.Active = 1)
+            SELECT Id FROM Active
+            WHERE Leading = 1 OR NOT EXISTS (SELECT 1 FROM Active WHERE Leading = 1)
+            ORDER BY Id;
+            """;
+        IEnumerable<long> ids = await session.Connection.QueryAsync<long>(new CommandDefinition(
+            Sql, new { DepartmentId = departmentId }, session.Transaction, cancellationToken: cancellationToken));
+        return [.. ids];
+    }
+
     /// <summary>Whether the member has a live conversation with the bot, so a notice reaches them now.</summary>
     public static Task<bool> HasConversationAsync(DbSession session, long memberId, CancellationToken cancellationToken)
     {

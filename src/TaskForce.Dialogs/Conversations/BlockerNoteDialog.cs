@@ -1,6 +1,8 @@
 using TaskForce.Core.Blockers;
 using TaskForce.Core.Campaigns;
 using TaskForce.Dialogs.Engine;
+using TaskForce.Dialogs.Recognizers;
+using TaskForce.Dialogs.Rendering;
 using TaskForce.Dialogs.Texts;
 
 namespace TaskForce.Dialogs.Conversations;
@@ -61,17 +63,25 @@ internal sealed class BlockerNoteDialog(BlockerService blockers) : Dialog<Blocke
             return DialogStep<BlockerNoteState>.Done();
         }
 
-        IReadOnlyList<long> departments = context.Recognition.Entities.DepartmentIds;
-        if (departments.Count == 0 || context.Reference.Department(departments[0]) is not NamedEntity department)
+        RecognizedEntities entities = context.Recognition.Entities;
+        if (entities.UnknownDepartments.Count > 0)
+        {
+            // Nothing is recorded until every name is one the roster knows.
+            context.Say(new OutgoingMessage(DepartmentNames.NotInRoster(context, Key("unknown-departments"), entities.UnknownDepartments)));
+            return DialogStep<BlockerNoteState>.Wait(state);
+        }
+
+        IReadOnlyList<NamedEntity> departments = DepartmentNames.Resolve(context, entities.DepartmentIds);
+        if (departments.Count == 0)
         {
             return DialogStep<BlockerNoteState>.NotUnderstood();
         }
 
         BlockerResult result = await blockers.RequestConsultationAsync(
-            context.Session, context.Member, state.BlockerId, department.Id, department.Name, cancellationToken);
+            context.Session, context.Member, state.BlockerId, [.. departments.Select(d => new ConsultedDepartment(d.Id, d.Name, d.NameEn))], cancellationToken);
         if (result.Outcome == BlockerOutcome.Done)
         {
-            context.Say(Key("consultation-requested"), ("department", department.LocalName(context.Locale)));
+            context.Say(Key("consultation-requested"), ("department", DepartmentNames.Join(context, departments.Select(d => d.LocalName(context.Locale)))));
         }
         else
         {

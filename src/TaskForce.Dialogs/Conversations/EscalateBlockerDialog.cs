@@ -23,7 +23,8 @@ internal sealed record EscalateBlockerState(
     long TaskId = 0,
     string? Text = null,
     string? Severity = null,
-    IReadOnlyList<long>? DepartmentIds = null);
+    IReadOnlyList<long>? DepartmentIds = null,
+    IReadOnlyList<string>? UnknownDepartments = null);
 
 /// <summary>上报问题: the task, what is wrong, how urgent, which departments must help (会商); then routed to the team leader.</summary>
 internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<EscalateBlockerState>
@@ -68,7 +69,9 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
             TaskId: matched.Length == 1 ? matched[0] : 0,
             Text: seed.Text ?? entities.BlockerText,
             Severity: SeverityValue(entities.Severity),
-            DepartmentIds: entities.DepartmentIds.Count > 0 ? entities.DepartmentIds : null);
+            // A name the roster does not know keeps the question open, so no department is silently dropped.
+            DepartmentIds: entities.DepartmentIds.Count > 0 && entities.UnknownDepartments.Count == 0 ? entities.DepartmentIds : null,
+            UnknownDepartments: entities.UnknownDepartments.Count > 0 ? entities.UnknownDepartments : null);
         return await AskAsync(context, Advance(state), cancellationToken);
     }
 
@@ -81,7 +84,8 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
             EscalateStep.ChooseTask => DialogHelpers.PickTask(context, state.Choices, entities) is long task ? state with { TaskId = task } : null,
             EscalateStep.AskText => text.Length > 0 ? state with { Text = text, Severity = SeverityValue(entities.Severity) ?? state.Severity } : null,
             EscalateStep.AskSeverity => SeverityValue(entities.Severity) is string severity ? state with { Severity = severity } : null,
-            EscalateStep.AskDepartments => Departments(context, entities, text) is { } departments ? state with { DepartmentIds = departments } : null,
+            EscalateStep.AskDepartments when entities.UnknownDepartments.Count > 0 => state with { UnknownDepartments = entities.UnknownDepartments },
+            EscalateStep.AskDepartments => Departments(context, entities, text) is { } departments ? state with { DepartmentIds = departments, UnknownDepartments = null } : null,
             EscalateStep.Confirm => null,
             _ => throw new UnreachableException(),
         };
@@ -116,7 +120,10 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
                 });
                 break;
             case EscalateStep.AskDepartments:
-                context.Say(new OutgoingMessage(context.T(Key("ask-departments")))
+                string ask = state.UnknownDepartments is { Count: > 0 } unknown
+                    ? DepartmentNames.NotInRoster(context, Key("unknown-departments"), unknown)
+                    : context.T(Key("ask-departments"));
+                context.Say(new OutgoingMessage(ask)
                 {
                     Buttons = [new MessageButton(context.T(Key("skip-word")), context.T(Key("skip-word")))],
                 });

@@ -24,7 +24,17 @@ public sealed class BlockerNoticeRenderer(BlockerStore blockers, TextCatalog tex
             return null;
         }
 
-        return kind == BlockerNotices.Assigned ? Assigned(blocker, locale) : Update(blocker, Event(payload), locale);
+        if (kind == BlockerNotices.Assigned)
+        {
+            return Assigned(blocker, locale);
+        }
+
+        using JsonDocument document = JsonDocument.Parse(payload);
+        JsonElement root = document.RootElement;
+        string? @event = Field(root, "event");
+        return @event == "consultation" && Field(root, "department") is string department
+            ? Consulted(blocker, root, department, locale)
+            : Update(blocker, @event, locale);
     }
 
     private OutgoingMessage Assigned(BlockerView blocker, string locale)
@@ -94,11 +104,24 @@ public sealed class BlockerNoticeRenderer(BlockerStore blockers, TextCatalog tex
             : new OutgoingMessage(text);
     }
 
-    private static string? Event(string payload)
+    /// <summary>To a consulted department's contact: the task, the problem and who asked.</summary>
+    private OutgoingMessage Consulted(BlockerView blocker, JsonElement payload, string department, string locale)
     {
-        using JsonDocument document = JsonDocument.Parse(payload);
-        return document.RootElement.TryGetProperty("event", out JsonElement e) ? e.GetString() : null;
+        bool english = locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        string by = (english ? Field(payload, "byEn") : null) ?? Field(payload, "by") ?? blocker.OwnerName ?? blocker.RaisedByName;
+        string text = texts.Get(
+            new TextKey(Texts, "update-consultation-department"),
+            locale,
+            ("by", by),
+            ("department", (english ? Field(payload, "departmentEn") : null) ?? department),
+            ("task", blocker.LocalTaskTitle(locale)),
+            ("text", blocker.Text),
+            ("id", Id(blocker)));
+        return new OutgoingMessage(text);
     }
+
+    private static string? Field(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private string T(string key, string locale) => texts.Get(new TextKey(Texts, key), locale);
 

@@ -23,6 +23,7 @@ internal static partial class EntityExtractor
         DateResult dates = DateParser.Parse(normalized, context.Today, lexicon);
         string? linkCode = LinkCode(spans);
         string? blocker = BlockerParser.Parse(spans, lexicon);
+        (IReadOnlyList<long> departmentIds, IReadOnlyList<string> unknownDepartments) = DepartmentMatcher.Match(normalized, context.Departments, lexicon);
 
         return new RecognizedEntities
         {
@@ -34,7 +35,8 @@ internal static partial class EntityExtractor
             Dates = dates.Dates,
             NextDays = dates.NextDays,
             DueDate = dates.DueDate,
-            DepartmentIds = CandidateMatcher.AllNamed(normalized, context.Departments, lexicon),
+            DepartmentIds = departmentIds,
+            UnknownDepartments = unknownDepartments,
             CampaignIds = campaignIds,
             Severity = severity,
             BlockerText = blocker,

@@ -53,6 +53,13 @@ internal sealed class Lexicon
 
         CandidateStopwords = RecognizerData.Strings(root, "candidate-stopwords").ToHashSet(StringComparer.Ordinal);
         NamePrefixes = RecognizerData.Strings(root, "name-prefixes");
+        Dictionary<object, object> department = RecognizerData.Map(root, "department");
+        DepartmentSuffixes = [.. RecognizerData.Strings(department, "suffixes").OrderByDescending(s => s.Length)];
+        DepartmentSuffixesEn = RecognizerData.Strings(department, "suffixes-en");
+        DepartmentNotNames = RecognizerData.Strings(department, "not-names").ToHashSet(StringComparer.Ordinal);
+        DepartmentStopChars = RecognizerData.Text(department["stop-chars"]);
+        DepartmentLeadWords = [.. RecognizerData.Strings(department, "lead-words").OrderByDescending(s => s.Length)];
+        DepartmentTailWords = [.. RecognizerData.Strings(department, "tail-words").OrderByDescending(s => s.Length)];
         Dictionary<object, object> languages = RecognizerData.Map(root, "languages");
         Languages = new(languages.Keys.Select(RecognizerData.Text)
             .SelectMany(code => RecognizerData.Strings(languages, code).Select(word => (word.ToLowerInvariant(), code))));
@@ -118,6 +125,18 @@ internal sealed class Lexicon
     public IReadOnlySet<string> CandidateStopwords { get; }
 
     public IReadOnlyList<string> NamePrefixes { get; }
+
+    public IReadOnlyList<string> DepartmentSuffixes { get; }
+
+    public IReadOnlyList<string> DepartmentSuffixesEn { get; }
+
+    public IReadOnlySet<string> DepartmentNotNames { get; }
+
+    public string DepartmentStopChars { get; }
+
+    public IReadOnlyList<string> DepartmentLeadWords { get; }
+
+    public IReadOnlyList<string> DepartmentTailWords { get; }
 
     public PhraseTable<string> Languages { get; }
 

@@ -25,7 +25,11 @@ public sealed record RecognizedEntities
     /// <summary>A forecast or deadline date ("by Friday", "end of month").</summary>
     public DateOnly? DueDate { get; init; }
 
+    /// <summary>Every roster department named, by full name, alias or a partial name only one department has.</summary>
     public IReadOnlyList<long> DepartmentIds { get; init; } = [];
+
+    /// <summary>Names that look like departments (住建局, housing bureau) but are not in the roster, as written.</summary>
+    public IReadOnlyList<string> UnknownDepartments { get; init; } = [];
 
     public IReadOnlyList<long> CampaignIds { get; init; } = [];
 
