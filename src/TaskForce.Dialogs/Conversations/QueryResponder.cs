@@ -47,7 +47,7 @@ internal sealed class QueryResponder(TaskStore tasks, BlockerStore blockers, Rep
             DateScope.None => (context.Today, null, false),
             _ => (entities.Dates?.From, entities.Dates?.To, false),
         };
-        var query = new ListQuery(entities.DateScope.ToString(), campaignId, departmentId, from, to, overdue, 0);
+        var query = new ListQuery(entities.DateScope.ToString(), campaignId, departmentId, from, to, overdue, 0, entities.Light);
         stack.LastQuery = query;
         await ListAsync(context, query, cancellationToken);
     }
@@ -75,6 +75,11 @@ internal sealed class QueryResponder(TaskStore tasks, BlockerStore blockers, Rep
             OverdueBefore = query.Overdue ? context.Today : null,
         };
         IReadOnlyList<TaskView> found = await tasks.QueryAsync(context.Session.Connection, context.Session.Transaction, context.Scope, filter, context.Today, cancellationToken);
+        if (query.Light is LightColor light)
+        {
+            found = [.. found.Where(t => t.Light == ToLight(light))];
+        }
+
         string scope = ScopeLabel(context, query.CampaignId, query.DepartmentId);
         if (found.Count == 0)
         {
@@ -95,6 +100,13 @@ internal sealed class QueryResponder(TaskStore tasks, BlockerStore blockers, Rep
                 : context.T(new TextKey(Texts, "list-upcoming"), ("scope", scope), ("count", found.Count));
         context.Say(TaskCards.List(context, header, found, query.Page));
     }
+
+    private static Light ToLight(LightColor color) => color switch
+    {
+        LightColor.Red => Light.Red,
+        LightColor.Yellow => Light.Yellow,
+        _ => Light.Green,
+    };
 
     private async Task StatusAsync(DialogContext context, RecognizedEntities entities, long? campaignId, long? departmentId, CancellationToken cancellationToken)
     {

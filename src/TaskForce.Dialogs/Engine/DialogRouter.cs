@@ -67,6 +67,9 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
 
         switch (context.Recognition.Intent)
         {
+            case Intent.ReportProgress when IsDeadlineAlone(entities):
+                await queries.AnswerAsync(context, stack, cancellationToken);
+                break;
             case Intent.ReportProgress:
                 await BeginAsync(context, stack, ReportProgressDialog.DialogName, DialogSeed.From(context.Recognition), cancellationToken);
                 break;
@@ -115,6 +118,12 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
                 break;
         }
     }
+
+    /// <summary>"下周一前" read as a report (by the language model): a date with nothing to report asks what is due then.</summary>
+    private static bool IsDeadlineAlone(RecognizedEntities entities) =>
+        entities.DueDate is not null && entities.DateScope != DateScope.None
+        && entities.TaskIds.Count == 0 && entities.ListNumber is null
+        && entities.Percent is null && entities.Status is null && entities.BlockerText is null && entities.Note is null;
 
     private async Task ContinueAsync(DialogContext context, DialogStack stack, DialogFrame frame, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaskForce.Dialogs.Recognizers;
 
 namespace TaskForce.Dialogs.Engine;
 
@@ -25,4 +26,4 @@ internal sealed class DialogFrame
 }
 
 /// <summary>A task list query that was answered page by page.</summary>
-internal sealed record ListQuery(string Kind, long? CampaignId, long? DepartmentId, DateOnly? From, DateOnly? To, bool Overdue, int Page);
+internal sealed record ListQuery(string Kind, long? CampaignId, long? DepartmentId, DateOnly? From, DateOnly? To, bool Overdue, int Page, LightColor? Light = null);

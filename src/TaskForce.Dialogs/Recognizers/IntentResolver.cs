@@ -9,6 +9,9 @@ internal static class IntentResolver
         Intent.AcknowledgeBlocker, Intent.AmendReport, Intent.NextMeeting, Intent.ReportProgress,
     ];
 
+    /// <summary>Intents whose exact words keep their meaning when said twice or strung together ("取消 取消", "好的好的").</summary>
+    private static readonly Intent[] s_repeatableOrder = [Intent.Cancel, Intent.Back, Intent.Help, Intent.Confirm, Intent.Deny];
+
     private static readonly Intent[] s_commandOrder =
     [
         Intent.LinkAccount, Intent.SwitchLanguage, Intent.Cancel, Intent.Back, Intent.Help, Intent.AmendReport, Intent.NextMeeting,
@@ -26,6 +29,11 @@ internal static class IntentResolver
         if (table.Exact(bare, s_exactOrder) is Intent exact)
         {
             return exact;
+        }
+
+        if (table.ExactWords(bare, s_repeatableOrder) is Intent repeated)
+        {
+            return repeated;
         }
 
         IntentTable.Words words = table.Find(normalized);
@@ -68,6 +76,11 @@ internal static class IntentResolver
                 : Intent.QueryDeadlines;
         }
 
+        if (IsDateAlone(entities, words))
+        {
+            return Intent.QueryDeadlines;
+        }
+
         if (reported || entities.BlockerText is not null || entities.DueDate is not null || words.Mentions(Intent.ReportProgress))
         {
             return Intent.ReportProgress;
@@ -80,6 +93,16 @@ internal static class IntentResolver
 
         return entities.TaskIds.Count > 0 && entities.Note is not null ? Intent.ReportProgress : Intent.None;
     }
+
+    /// <summary>
+    /// "下周一前", "by Friday": a deadline and nothing to report (no task, percent, status, blocker or report word) asks
+    /// what is due then; a report always names what it is about. A bare date ("下周一") stays an answer to a dialog.
+    /// </summary>
+    private static bool IsDateAlone(RecognizedEntities entities, IntentTable.Words words) =>
+        entities.DueDate is not null
+        && entities.TaskIds.Count == 0 && entities.ListNumber is null
+        && entities.Percent is null && entities.Status is null && entities.BlockerText is null
+        && !words.Mentions(Intent.ReportProgress);
 
     /// <summary>
     /// 待签收的问题, "anything to acknowledge?": a question about what waits lists it, so a question is never taken

@@ -10,6 +10,9 @@ internal sealed class IntentTable
     /// <summary>The bit of <see cref="Words"/> that marks a question word; intents use the bits of their values.</summary>
     private const int QuestionBit = 31;
 
+    /// <summary>The longest exact word tried when a message is split into exact words.</summary>
+    private const int MaxExactLength = 12;
+
     public static IntentTable Default { get; } = new(RecognizerData.Yaml("intents.yaml"));
 
     private readonly FrozenDictionary<string, uint> _exact;
@@ -56,6 +59,50 @@ internal sealed class IntentTable
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The intent shared by every word of a message made only of exact words ("取消 取消", "算了算了", "cancel, never mind"),
+    /// in the given order of precedence; a Latin word counts only where no letter or digit touches it.
+    /// </summary>
+    public Intent? ExactWords(string message, IReadOnlyList<Intent> order)
+    {
+        uint shared = Segment(message, 0, uint.MaxValue, depth: 0);
+        foreach (Intent intent in order)
+        {
+            if ((shared & (1u << (int)intent)) != 0)
+            {
+                return intent;
+            }
+        }
+
+        return null;
+    }
+
+    private uint Segment(string message, int start, uint bits, int depth)
+    {
+        while (start < message.Length && !char.IsLetterOrDigit(message[start]))
+        {
+            start++;
+        }
+
+        if (start == message.Length)
+        {
+            return depth >= 2 ? bits : 0;
+        }
+
+        uint found = 0;
+        for (int end = Math.Min(message.Length, start + MaxExactLength); end > start; end--)
+        {
+            if (_exact.TryGetValue(message[start..end], out uint intents)
+                && (intents & bits) != 0
+                && (end == message.Length || !Phrase.IsWordChar(message[end - 1]) || !char.IsAsciiLetterOrDigit(message[end])))
+            {
+                found |= Segment(message, end, intents & bits, depth + 1);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ internal sealed class Lexicon
         SeverityPhrases = new(RecognizerData.Pairs(RecognizerData.Map(severity, "phrases")).Select(p => (p.Key, Enum.Parse<Severity>(p.Value))));
         SeverityAlone = new(RecognizerData.Pairs(RecognizerData.Map(severity, "alone")).Select(p => (p.Key, Enum.Parse<Severity>(p.Value))));
         SeverityLabels = RecognizerData.Strings(severity, "labels");
+        Lights = new(RecognizerData.Pairs(RecognizerData.Map(root, "lights")).Select(p => (p.Key, Enum.Parse<LightColor>(p.Value))));
 
         Dictionary<object, object> dates = RecognizerData.Map(root, "dates");
         List<Dictionary<object, object>> datePatterns = [.. RecognizerData.List(dates, "patterns").Cast<Dictionary<object, object>>()];
@@ -81,6 +82,8 @@ internal sealed class Lexicon
     public IReadOnlyList<string> PercentVerbs { get; }
 
     public PhraseTable<ReportStatus> Status { get; }
+
+    public PhraseTable<LightColor> Lights { get; }
 
     /// <summary>Characters that may follow a Chinese "done" word (a sentence-final particle, see done-particles in Data/lexicon.yaml).</summary>
     public IReadOnlySet<char> DoneParticles { get; }

@@ -35,6 +35,9 @@ public sealed record RecognizedEntities
 
     public Severity? Severity { get; init; }
 
+    /// <summary>The traffic light a deadline or status question asks about ("本周红灯任务").</summary>
+    public LightColor? Light { get; init; }
+
     /// <summary>The problem part of the message ("waiting for permit").</summary>
     public string? BlockerText { get; init; }
 

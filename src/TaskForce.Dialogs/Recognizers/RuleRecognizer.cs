@@ -50,6 +50,7 @@ public sealed partial class RuleRecognizer : IRecognizer
         {
             LinkCode = intent == Intent.LinkAccount ? entities.LinkCode : null,
             Language = intent == Intent.SwitchLanguage ? Language(normalized, _lexicon) : null,
+            Light = intent is Intent.StatusQuestion or Intent.QueryDeadlines ? Light(normalized, _lexicon) : null,
         };
         return new Recognition(intent, entities, normalized);
     }
@@ -62,6 +63,9 @@ public sealed partial class RuleRecognizer : IRecognizer
 
     private static string? Language(string normalized, Lexicon lexicon) =>
         lexicon.Languages.FindLongest(normalized, new TextSpans(normalized), out string code, out _, out _) ? code : null;
+
+    private static LightColor? Light(string normalized, Lexicon lexicon) =>
+        lexicon.Lights.FindLongest(normalized, new TextSpans(normalized), out LightColor light, out _, out _) ? light : null;
 
     [GeneratedRegex(@"^\d{1,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();

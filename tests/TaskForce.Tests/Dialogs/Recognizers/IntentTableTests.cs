@@ -41,4 +41,25 @@ public sealed class IntentTableTests
         Assert.Equal(Intent.Confirm, IntentTable.Default.Exact("correct", [Intent.Confirm, Intent.AmendReport]));
         Assert.Null(IntentTable.Default.Exact("correct", [Intent.Deny]));
     }
+
+    [Theory]
+    [InlineData("取消 取消", Intent.Cancel)]
+    [InlineData("取消取消", Intent.Cancel)]
+    [InlineData("算了,不用了", Intent.Cancel)]
+    [InlineData("cancel, never mind", Intent.Cancel)]
+    [InlineData("好的好的", Intent.Confirm)]
+    public void ExactWords_MessageOfExactWordsOfOneIntent_GivesThatIntent(string text, Intent expected)
+    {
+        Assert.Equal(expected, IntentTable.Default.ExactWords(text, [Intent.Cancel, Intent.Confirm]));
+    }
+
+    [Theory]
+    [InlineData("取消")]
+    [InlineData("取消 汇报")]
+    [InlineData("cancelcancel")]
+    [InlineData("是 不是")]
+    public void ExactWords_OneWordOrWordsOfDifferentIntents_GivesNothing(string text)
+    {
+        Assert.Null(IntentTable.Default.ExactWords(text, [Intent.Cancel, Intent.Confirm, Intent.Deny, Intent.ReportProgress]));
+    }
 }

@@ -97,6 +97,7 @@ public sealed class RecognizerCorpusTests
         Check("departments", e.DepartmentIds);
         Check("campaigns", e.CampaignIds);
         Check("severity", e.Severity);
+        Check("light", e.Light);
         Check("blocker", e.BlockerText);
         Check("note", e.Note);
         Check("code", e.LinkCode);
