@@ -43,7 +43,40 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
 
         text.AppendLine();
         AppendBrief(text, view.Brief, locale);
-        return new OutgoingMessage(text.ToString().TrimEnd());
+        string written = text.ToString().TrimEnd();
+        return new OutgoingMessage(written) { Card = SectionCard(written) };
+    }
+
+    /// <summary>
+    /// The reminder as a card with short sections, for phones: the first line is the heading, a blank line starts a
+    /// new section whose first line is its bold title, every line wraps on its own. The text stays the fallback.
+    /// </summary>
+    internal static System.Text.Json.Nodes.JsonObject SectionCard(string written)
+    {
+        string[] lines = written.ReplaceLineEndings("\n").Split('\n');
+        List<System.Text.Json.Nodes.JsonNode> body = [Cards.Heading(lines[0])];
+        bool sectionStart = false;
+        foreach (string line in lines.Skip(1))
+        {
+            if (line.Length == 0)
+            {
+                sectionStart = true;
+                continue;
+            }
+
+            System.Text.Json.Nodes.JsonObject block = Cards.Text(line);
+            if (sectionStart)
+            {
+                block["separator"] = true;
+                block["weight"] = "Bolder";
+                block["spacing"] = "Medium";
+                sectionStart = false;
+            }
+
+            body.Add(block);
+        }
+
+        return Cards.Card(body);
     }
 
     /// <summary>The attendees' notice that one occurrence, or the whole meeting, will not take place.</summary>

@@ -119,4 +119,17 @@ public sealed class ReminderRendererTests
         Assert.True(digest.Text.IndexOf("first", StringComparison.Ordinal) < digest.Text.IndexOf("second", StringComparison.Ordinal));
         Assert.StartsWith(s_texts.Get(new TextKey("reminders", "digest-heading"), "en-US", ("count", 2)), digest.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reminder_IsACardWithShortSections_AndTheSameTextAsFallback()
+    {
+        OutgoingMessage message = Renderer().Reminder(View(withDecision: true), new ReminderRecipient("zh-CN", "Asia/Shanghai"), late: false);
+
+        System.Text.Json.Nodes.JsonArray body = message.Card!["body"]!.AsArray();
+        string[] lines = message.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(lines[0], (string?)body[0]!["text"]);
+        Assert.Equal(lines.Length, body.Count);
+        Assert.Equal(message.Text.Split("\n\n").Length - 1, body.Count(b => (bool?)b!["separator"] == true));
+        Assert.All(body.Skip(1), b => Assert.True((bool?)b!["wrap"]));
+    }
 }
