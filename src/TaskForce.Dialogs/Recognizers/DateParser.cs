@@ -16,7 +16,7 @@ internal static class DateParser
         {
             (Match match, int alternative) = Identify(text, bounds, lexicon);
             string kind = lexicon.DateKinds[alternative];
-            if (kind is "month-day" or "iso" && HasImpossibleYear(text, match))
+            if (kind is "month-day" or "iso" && HasImpossibleYear(text, match, lexicon.YearMarker))
             {
                 continue;
             }
@@ -28,7 +28,7 @@ internal static class DateParser
             }
             catch (ArgumentOutOfRangeException)
             {
-                // Arithmetic past year 9999 or before year 1 ("99999999天后"): that is no date anyone means.
+                // Arithmetic past year 9999 or before year 1 (99999999 days from now): no date anyone means.
                 result = null;
             }
 
@@ -42,10 +42,10 @@ internal static class DateParser
     }
 
     /// <summary>
-    /// A day whose written year is not a calendar year: more digits before the match ("99999年12月31日" matched from
-    /// its last four digits) or a year the pattern could not take ("0年1月1日", "10000年…").
+    /// A day whose written year is not a calendar year: more digits before the match (year 99999 matched from its last
+    /// four digits) or a year the pattern could not take (year 0 or 10000).
     /// </summary>
-    private static bool HasImpossibleYear(string text, Match match)
+    private static bool HasImpossibleYear(string text, Match match, string yearMarker)
     {
         if (match.Index > 0 && char.IsAsciiDigit(text[match.Index - 1]))
         {
@@ -58,7 +58,7 @@ internal static class DateParser
         }
 
         ReadOnlySpan<char> before = text.AsSpan(0, match.Index).TrimEnd();
-        return before.EndsWith("年", StringComparison.Ordinal) && before.Length > 1 && char.IsAsciiDigit(before[^2]);
+        return before.EndsWith(yearMarker, StringComparison.Ordinal) && before.Length > yearMarker.Length && char.IsAsciiDigit(before[^(yearMarker.Length + 1)]);
     }
 
     /// <summary>

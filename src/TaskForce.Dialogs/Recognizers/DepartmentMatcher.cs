@@ -4,8 +4,8 @@ namespace TaskForce.Dialogs.Recognizers;
 
 /// <summary>
 /// Every department a message names, and the department-looking names the roster does not know. A full name or
-/// alias counts anywhere in the text (longest first); a partial name ("商务", "commerce") counts when it stands as one
-/// item of a list (separated by 、 , 和 and) and belongs to exactly one department.
+/// alias counts anywhere in the text (longest first); a partial name ("commerce") counts when it stands as one
+/// item of a list (see department separators in the lexicon) and belongs to exactly one department.
 /// </summary>
 internal static partial class DepartmentMatcher
 {
@@ -31,7 +31,7 @@ internal static partial class DepartmentMatcher
             }
         }
 
-        foreach (Match segment in Segment().Matches(text))
+        foreach (Match segment in lexicon.DepartmentListItem.Matches(text))
         {
             if (!Free(taken, segment.Index, segment.Length) || Partial(segment.Value, names, lexicon) is not long id)
             {
@@ -113,7 +113,7 @@ internal static partial class DepartmentMatcher
             }
 
             string name = text[start..(end + suffix.Length)];
-            bool dangling = suffix == "办" && end + 1 < text.Length && Phrase.IsHan(text[end + 1]);
+            bool dangling = lexicon.DepartmentWordEndSuffixes.Contains(suffix) && end + 1 < text.Length && Phrase.IsHan(text[end + 1]);
             if (start < end && !dangling && !lexicon.DepartmentNotNames.Any(n => name.EndsWith(n, StringComparison.Ordinal)))
             {
                 found.Add((start, name));
@@ -150,10 +150,6 @@ internal static partial class DepartmentMatcher
     private static bool Free(bool[] taken, int index, int length) => !taken.AsSpan(index, length).Contains(true);
 
     private static void Take(bool[] taken, int index, int length) => taken.AsSpan(index, length).Fill(true);
-
-    /// <summary>One item of a list: the text between 、 , ; / 和 及 "and", or spaces between Chinese characters.</summary>
-    [GeneratedRegex(@"[^、,;/和及\s](?:[^、,;/和及]*?[^、,;/和及\s])?(?=\s*(?:[、,;/和及]|\band\b|(?<=\p{IsCJKUnifiedIdeographs})\s+(?=\p{IsCJKUnifiedIdeographs})|$))", RegexOptions.CultureInvariant)]
-    private static partial Regex Segment();
 
     [GeneratedRegex(@"[a-z][a-z'&-]*", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishWord();

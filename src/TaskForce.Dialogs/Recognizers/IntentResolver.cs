@@ -9,7 +9,7 @@ internal static class IntentResolver
         Intent.AcknowledgeBlocker, Intent.AmendReport, Intent.NextMeeting, Intent.ReportProgress,
     ];
 
-    /// <summary>Intents whose exact words keep their meaning when said twice or strung together ("取消 取消", "好的好的").</summary>
+    /// <summary>Intents whose exact words keep their meaning when said twice or strung together (see the corpus in dialogs/intents.yaml).</summary>
     private static readonly Intent[] s_repeatableOrder = [Intent.Cancel, Intent.Back, Intent.Help, Intent.Confirm, Intent.Deny];
 
     private static readonly Intent[] s_commandOrder =
@@ -95,8 +95,8 @@ internal static class IntentResolver
     }
 
     /// <summary>
-    /// "下周一前", "by Friday": a deadline and nothing to report (no task, percent, status, blocker or report word) asks
-    /// what is due then; a report always names what it is about. A bare date ("下周一") stays an answer to a dialog.
+    /// "By Friday": a deadline and nothing to report (no task, percent, status, blocker or report word) asks
+    /// what is due then; a report always names what it is about. A bare date ("next Monday") stays an answer to a dialog.
     /// </summary>
     private static bool IsDateAlone(RecognizedEntities entities, IntentTable.Words words) =>
         entities.DueDate is not null
@@ -107,7 +107,7 @@ internal static class IntentResolver
     /// <summary>
     /// 待签收的问题, "anything to acknowledge?": a question about what waits lists it, so a question is never taken
     /// for the command its words contain. A task named, a percent or a status makes it a progress report instead
-    /// ("用地问题待解决"); a status topic word makes it a status question ("问题清单还有几项没销号?").
+    /// (a task named with its problem); a status topic word makes it a status question (how many problems are still open?).
     /// </summary>
     private static bool IsPendingQuestion(IntentTable.Words words, bool question, bool reported, RecognizedEntities entities) =>
         (!reported && entities.TaskIds.Count == 0 && words.Mentions(Intent.PendingBlockers))

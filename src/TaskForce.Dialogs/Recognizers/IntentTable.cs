@@ -62,7 +62,7 @@ internal sealed class IntentTable
     }
 
     /// <summary>
-    /// The intent shared by every word of a message made only of exact words ("取消 取消", "算了算了", "cancel, never mind"),
+    /// The intent shared by every word of a message made only of exact words (a cancel word said twice, "cancel, never mind"),
     /// in the given order of precedence; a Latin word counts only where no letter or digit touches it.
     /// </summary>
     public Intent? ExactWords(string message, IReadOnlyList<Intent> order)
@@ -136,7 +136,7 @@ internal sealed class IntentTable
 
     /// <summary>
     /// The normalized text with every phrase of <paramref name="intent"/> taken out (longest first), for keeping what
-    /// a member wrote after a command word as a note: "改一下 80% 招标已完成" → " 80% 招标已完成".
+    /// a member wrote after a command word as a note: "amend 80% tender done" → " 80% tender done".
     /// </summary>
     public string Without(Intent intent, string text)
     {

@@ -61,6 +61,12 @@ internal sealed class Lexicon
         DepartmentStopChars = RecognizerData.Text(department["stop-chars"]);
         DepartmentLeadWords = [.. RecognizerData.Strings(department, "lead-words").OrderByDescending(s => s.Length)];
         DepartmentTailWords = [.. RecognizerData.Strings(department, "tail-words").OrderByDescending(s => s.Length)];
+        DepartmentWordEndSuffixes = RecognizerData.Strings(department, "word-end-suffixes").ToHashSet(StringComparer.Ordinal);
+        string separators = Regex.Escape(RecognizerData.Text(department["separators"])).Replace("]", "\\]", StringComparison.Ordinal);
+        DepartmentListItem = new Regex(
+            $@"[^{separators}\s](?:[^{separators}]*?[^{separators}\s])?(?=\s*(?:[{separators}]|\band\b|(?<=\p{{IsCJKUnifiedIdeographs}})\s+(?=\p{{IsCJKUnifiedIdeographs}})|$))",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        YearMarker = RecognizerData.Text(dates["year-marker"]);
         Dictionary<object, object> languages = RecognizerData.Map(root, "languages");
         Languages = new(languages.Keys.Select(RecognizerData.Text)
             .SelectMany(code => RecognizerData.Strings(languages, code).Select(word => (word.ToLowerInvariant(), code))));
@@ -140,6 +146,15 @@ internal sealed class Lexicon
     public IReadOnlyList<string> DepartmentLeadWords { get; }
 
     public IReadOnlyList<string> DepartmentTailWords { get; }
+
+    /// <summary>Department suffixes that count only where the word ends (the next character is no Han character).</summary>
+    public IReadOnlySet<string> DepartmentWordEndSuffixes { get; }
+
+    /// <summary>One item of a list of departments: the text between two separators, "and", or a space between Chinese names.</summary>
+    public Regex DepartmentListItem { get; }
+
+    /// <summary>The word that follows a written year.</summary>
+    public string YearMarker { get; }
 
     public PhraseTable<string> Languages { get; }
 

@@ -35,7 +35,7 @@ public sealed record RecognizedEntities
 
     public Severity? Severity { get; init; }
 
-    /// <summary>The traffic light a deadline or status question asks about ("本周红灯任务").</summary>
+    /// <summary>The traffic light a deadline or status question asks about ("red tasks this week").</summary>
     public LightColor? Light { get; init; }
 
     /// <summary>The problem part of the message ("waiting for permit").</summary>
