@@ -17,6 +17,16 @@ public sealed class MeetingStore(Database db)
         HolidayPolicy, ReminderOffsets, CancelledAtMs, Version
         """;
 
+    /// <summary>Active members on the meeting's roster, named directly or through a role in its campaign (@MeetingId, @CampaignId).</summary>
+    private const string AttendeeFilter = """
+        WHERE m.Active = 1 AND m.Id IN (
+            SELECT a.MemberId FROM MeetingAttendees a WHERE a.MeetingId = @MeetingId AND a.MemberId IS NOT NULL
+            UNION
+            SELECT r.MemberId FROM MeetingAttendees a
+            JOIN MemberRoles r ON r.Role = a.Role AND r.CampaignId = @CampaignId
+            WHERE a.MeetingId = @MeetingId AND a.Role IS NOT NULL)
+        """;
+
     /// <summary>Every meeting, cancelled ones included (their pending reminders must be voided).</summary>
     public async Task<IReadOnlyList<Meeting>> ListAsync(CancellationToken cancellationToken)
     {
@@ -50,14 +60,7 @@ public sealed class MeetingStore(Database db)
         const string Sql = """
             SELECT m.Id AS MemberId, m.Name, m.NameEn, COALESCE(m.ChosenLocale, m.Locale) AS Locale, m.TimeZone
             FROM Members m
-            WHERE m.Active = 1 AND m.Id IN (
-                SELECT a.MemberId FROM MeetingAttendees a WHERE a.MeetingId = @MeetingId AND a.MemberId IS NOT NULL
-                UNION
-                SELECT r.MemberId FROM MeetingAttendees a
-                JOIN MemberRoles r ON r.Role = a.Role AND r.CampaignId = @CampaignId
-                WHERE a.MeetingId = @MeetingId AND a.Role IS NOT NULL)
-            ORDER BY m.Id;
-            """;
+            """ + "\n" + AttendeeFilter + "\nORDER BY m.Id;";
         await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
         IEnumerable<Attendee> rows = await connection.QueryAsync<Attendee>(new CommandDefinition(
             Sql, new { MeetingId = meeting.Id, meeting.CampaignId }, cancellationToken: cancellationToken));
@@ -132,14 +135,7 @@ public sealed class MeetingStore(Database db)
             INSERT INTO Outbox (Kind, IdempotencyKey, DueAtMs, NotAfterMs, RecipientMemberId, MeetingId, Payload, NextAttemptAtMs, CreatedAtMs)
             SELECT 'meeting-cancelled', @KeyPrefix || m.Id, @NowMs, @NotAfterMs, m.Id, @MeetingId, @Payload, @NowMs, @NowMs
             FROM Members m
-            WHERE m.Active = 1 AND m.Id IN (
-                SELECT a.MemberId FROM MeetingAttendees a WHERE a.MeetingId = @MeetingId AND a.MemberId IS NOT NULL
-                UNION
-                SELECT r.MemberId FROM MeetingAttendees a
-                JOIN MemberRoles r ON r.Role = a.Role AND r.CampaignId = @CampaignId
-                WHERE a.MeetingId = @MeetingId AND a.Role IS NOT NULL)
-            ON CONFLICT (IdempotencyKey) DO NOTHING;
-            """;
+            """ + "\n" + AttendeeFilter + "\nON CONFLICT (IdempotencyKey) DO NOTHING;";
         string? localDate = LocalDate(meeting, occurrence);
         var args = new { MeetingId = meeting.Id, LocalDate = localDate, NowMs = now.ToUnixTimeMilliseconds(), StartMs = occurrence?.Start.ToUnixTimeMilliseconds() };
         return db.WriteAsync<int?>(

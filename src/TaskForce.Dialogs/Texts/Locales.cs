@@ -27,7 +27,7 @@ public static class Locales
     /// <summary>zh-CN for text with Han characters, en-US for text with Latin words and no Han, null when it says nothing (digits, "70%", "ok").</summary>
     public static string? OfText(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || IsButtonCommand(text))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
@@ -47,13 +47,6 @@ public static class Locales
         }
 
         return latin >= 3 ? English : null;
-    }
-
-    // "ack:12", "report:7": what a suggested-action button sends, in no language.
-    private static bool IsButtonCommand(string text)
-    {
-        int colon = text.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && colon < text.Length - 1 && text.AsSpan(colon + 1).Trim().ContainsAnyExceptInRange('0', '9') is false;
     }
 
     /// <summary>Maps any BCP-47 tag to a supported locale: en-* → en-US, everything else → zh-CN.</summary>

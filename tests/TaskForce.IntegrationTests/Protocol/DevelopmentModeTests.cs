@@ -40,11 +40,7 @@ public sealed class DevelopmentModeTests
     public async Task Post_HostHeaderNotLoopback_RefusedBeforeAnyTurn(string hostHeader)
     {
         await using ProtocolHost host = await ProtocolHost.StartAsync(withAppId: false);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
-        {
-            Content = new StringContent(TestActivities.Message(host.Connector.ServiceUrl, "hi").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Host = hostHeader;
+        using HttpRequestMessage request = MessageFor(host, hostHeader);
         using var health = new HttpRequestMessage(HttpMethod.Get, "/healthz");
         health.Headers.Host = hostHeader;
 
@@ -64,11 +60,7 @@ public sealed class DevelopmentModeTests
     public async Task Post_LoopbackHostHeader_Served(string hostHeader)
     {
         await using ProtocolHost host = await ProtocolHost.StartAsync(withAppId: false);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
-        {
-            Content = new StringContent(TestActivities.Message(host.Connector.ServiceUrl, "hi").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Host = hostHeader;
+        using HttpRequestMessage request = MessageFor(host, hostHeader);
 
         HttpResponseMessage response = await host.Client.SendAsync(request);
 
@@ -83,6 +75,16 @@ public sealed class DevelopmentModeTests
         Exception error = Assert.ThrowsAny<Exception>(() => app.StartServer());
 
         Assert.Contains("Bot:MicrosoftAppId", Flatten(error), StringComparison.Ordinal);
+    }
+
+    private static HttpRequestMessage MessageFor(ProtocolHost host, string hostHeader)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(TestActivities.Message(host.Connector.ServiceUrl, "hi").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Host = hostHeader;
+        return request;
     }
 
     private static string Flatten(Exception error) =>
