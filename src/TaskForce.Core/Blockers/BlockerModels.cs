@@ -47,6 +47,12 @@ public sealed record BlockerView(
     DateTimeOffset RaisedAt,
     bool ReporterConfirmed)
 {
+    /// <summary>
+    /// The next-level leader copied because the owner had not opened the bot yet (the <c>copied</c> event, whose
+    /// actor is the member copied); they handle the blocker as its owner does.
+    /// </summary>
+    public long? CopiedMemberId { get; init; }
+
     public string LocalTaskTitle(string locale) =>
         locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(TaskTitleEn) ? TaskTitleEn : TaskTitle;
 }

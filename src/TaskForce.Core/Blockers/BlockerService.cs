@@ -52,6 +52,7 @@ public sealed class BlockerService(TimeProvider time)
                 copied = await NextLevelAsync(session, draft.TaskId, ownerLevel, owner.Value, reporter.Id, cancellationToken);
                 if (copied is { } next)
                 {
+                    await BlockerStore.AddEventAsync(session, id, "copied", next.Id, null, now, cancellationToken);
                     await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Assigned, next.Id, id, eventId, critical, new { blockerId = id, @event = "raised", copiedFor = owner.Value }, now, cancellationToken);
                 }
             }
@@ -141,10 +142,16 @@ public sealed class BlockerService(TimeProvider time)
             return new BlockerResult(BlockerOutcome.NotAllowed, blocker);
         }
 
+        if (blocker.State == BlockerStates.Closed)
+        {
+            return new BlockerResult(BlockerOutcome.WrongState, blocker);
+        }
+
         DateTimeOffset now = time.GetUtcNow();
         long? firstEvent = null;
         foreach (ConsultedDepartment department in departments)
         {
+            await BlockerConsultationStore.AddAsync(session, blockerId, department.Id, actor.Id, now, cancellationToken);
             long eventId = await BlockerStore.AddEventAsync(session, blockerId, "consultation", actor.Id, department.Name, now, cancellationToken);
             firstEvent ??= eventId;
             foreach (long contact in await BlockerStore.DepartmentContactsAsync(session, department.Id, cancellationToken))
@@ -162,6 +169,52 @@ public sealed class BlockerService(TimeProvider time)
         await BlockerStore.EnqueueNoticeAsync(session, BlockerNotices.Update, blocker.RaisedByMemberId, blockerId, firstEvent!.Value, false, new { blockerId, @event = "consultation", departmentIds = ids }, now, cancellationToken);
         await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(actor), "consult", "Blocker", Id(blockerId), null, new { departmentIds = ids }), now, cancellationToken);
         return new BlockerResult(BlockerOutcome.Done, blocker);
+    }
+
+    /// <summary>
+    /// A consulted department's answer (会商意见), given by one of its members: stored with the consultation, kept in
+    /// the blocker's history, and sent to whoever asked for the consultation, the blocker's owner and its reporter.
+    /// </summary>
+    public async Task<BlockerResult> ReplyToConsultationAsync(DbSession session, Member actor, long blockerId, string reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reply);
+        BlockerView? blocker = await BlockerStore.GetAsync(session, blockerId, cancellationToken);
+        BlockerConsultation? consultation = blocker is null ? null : await ConsultationOfAsync(session, actor, blockerId, cancellationToken);
+        if (blocker is null || consultation is null)
+        {
+            return new BlockerResult(blocker is not null && CanSee(actor, blocker) ? BlockerOutcome.NotAllowed : BlockerOutcome.NotFound, blocker);
+        }
+
+        if (blocker.State == BlockerStates.Closed)
+        {
+            return new BlockerResult(BlockerOutcome.WrongState, blocker);
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        await BlockerConsultationStore.ReplyAsync(session, blockerId, consultation.DepartmentId, actor.Id, reply, now, cancellationToken);
+        long eventId = await BlockerStore.AddEventAsync(session, blockerId, "consultation-reply", actor.Id, reply, now, cancellationToken);
+        long?[] told = [consultation.RequestedByMemberId, blocker.OwnerMemberId, blocker.RaisedByMemberId];
+        foreach (long recipient in told.OfType<long>().Distinct().Where(id => id != actor.Id))
+        {
+            await BlockerStore.EnqueueNoticeAsync(
+                session, BlockerNotices.Update, recipient, blockerId, eventId, false,
+                new { blockerId, @event = "consultation-reply", department = consultation.Department, departmentEn = consultation.DepartmentEn, by = actor.Name, byEn = actor.NameEn, reply },
+                now,
+                cancellationToken);
+        }
+
+        await AuditStore.AppendAsync(session.Connection, session.Transaction, new AuditEntry(Actor(actor), "consultation-reply", "Blocker", Id(blockerId), null, new { consultation.DepartmentId, Reply = reply }), now, cancellationToken);
+        return new BlockerResult(BlockerOutcome.Done, blocker);
+    }
+
+    /// <summary>The consultation on the blocker that the member's department was asked to join, or null.</summary>
+    public static Task<BlockerConsultation?> ConsultationOfAsync(DbSession session, Member member, long blockerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return member.DepartmentId is long department
+            ? BlockerConsultationStore.ForDepartmentAsync(session, blockerId, department, cancellationToken)
+            : Task.FromResult<BlockerConsultation?>(null);
     }
 
     private async Task<BlockerResult> ChangeAsync(
@@ -213,12 +266,23 @@ public sealed class BlockerService(TimeProvider time)
         return blocker.RaisedByMemberId == actor.Id || CanHandle(actor, blocker);
     }
 
-    /// <summary>Whether the member may acknowledge, resolve or consult on the blocker: its owner or a leader of its campaign.</summary>
+    /// <summary>
+    /// Whether the member may acknowledge, resolve or consult on the blocker: its owner, the leader copied for an owner
+    /// not yet reachable, or a leader of its campaign. <see cref="BlockerTodos"/> lists a subset of these.
+    /// </summary>
     public static bool CanHandle(Member actor, BlockerView blocker)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(blocker);
-        return blocker.OwnerMemberId == actor.Id || AccessScope.For(actor).CanSeeCampaign(blocker.CampaignId);
+        return IsOwnerOrCopied(actor, blocker) || AccessScope.For(actor).CanSeeCampaign(blocker.CampaignId);
+    }
+
+    /// <summary>The blocker was handed to this member by name: as its owner, or copied in the owner's place.</summary>
+    public static bool IsOwnerOrCopied(Member actor, BlockerView blocker)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(blocker);
+        return blocker.OwnerMemberId == actor.Id || blocker.CopiedMemberId == actor.Id;
     }
 
     /// <summary>The first holder of a level above <paramref name="fromLevel"/> who is neither the owner nor the reporter.</summary>

@@ -13,7 +13,8 @@ public sealed class BlockerStore(SqliteConnectionFactory connections)
     private const string SelectView = """
         SELECT b.Id, b.TaskId, t.Title AS TaskTitle, t.TitleEn AS TaskTitleEn, t.CampaignId, b.Text, b.Severity, b.Level, b.State,
                b.RaisedByMemberId, r.Name AS RaisedByName, b.OwnerMemberId, o.Name AS OwnerName, b.RaisedAtMs,
-               EXISTS (SELECT 1 FROM BlockerEvents e WHERE e.BlockerId = b.Id AND e.Kind = 'confirmed') AS ReporterConfirmed
+               EXISTS (SELECT 1 FROM BlockerEvents e WHERE e.BlockerId = b.Id AND e.Kind = 'confirmed') AS ReporterConfirmed,
+               (SELECT e.ActorMemberId FROM BlockerEvents e WHERE e.BlockerId = b.Id AND e.Kind = 'copied' ORDER BY e.Id DESC LIMIT 1) AS CopiedMemberId
         FROM Blockers b
         JOIN Tasks t ON t.Id = b.TaskId
         JOIN Members r ON r.Id = b.RaisedByMemberId
@@ -230,9 +231,14 @@ public sealed class BlockerStore(SqliteConnectionFactory connections)
 
         public long ReporterConfirmed { get; init; }
 
+        public long? CopiedMemberId { get; init; }
+
         public BlockerView ToView() => new(
             Id, TaskId, TaskTitle, TaskTitleEn, CampaignId, Text, Severity, (int)Level, State, RaisedByMemberId, RaisedByName,
-            OwnerMemberId, OwnerName, DateTimeOffset.FromUnixTimeMilliseconds(RaisedAtMs), ReporterConfirmed != 0);
+            OwnerMemberId, OwnerName, DateTimeOffset.FromUnixTimeMilliseconds(RaisedAtMs), ReporterConfirmed != 0)
+        {
+            CopiedMemberId = CopiedMemberId,
+        };
     }
 
     private sealed record MemberNameRow(long Id, string Name, string? NameEn);

@@ -19,8 +19,10 @@ public enum BlockerTodo
 /// <summary>
 /// The rule behind "what waits for me": a leader handles a blocker at every level of the ladder it has reached or
 /// passed in the campaigns where they hold that level (the team lead from level 0, the commander from level 1, the
-/// lead city leader at level 2), and its current owner always does; any team lead or commander of the campaign, or a
-/// city-wide member, closes it once the reporter has confirmed. Each todo is one that <see cref="BlockerService"/> accepts.
+/// lead city leader at level 2), and its current owner, or the leader copied in an unreachable owner's place, always
+/// does; any team lead or commander of the campaign, or a city-wide member, closes it once the reporter has confirmed.
+/// Each todo is inside what <see cref="BlockerService"/> accepts: handling is checked with its own
+/// <see cref="BlockerService.CanHandle"/> first, closing with <see cref="BlockerService.CanClose"/>.
 /// </summary>
 public static class BlockerTodos
 {
@@ -39,10 +41,11 @@ public static class BlockerTodos
         };
     }
 
-    /// <summary>Whether the member owns the blocker or holds, in its campaign or city-wide, a level it has reached.</summary>
+    /// <summary>Whether the member may handle it and was handed it, or holds, in its campaign or city-wide, a level it has reached.</summary>
     private static bool Handles(Member member, BlockerView blocker) =>
-        blocker.OwnerMemberId == member.Id
-        || member.Roles.Any(r => (r.CampaignId == blocker.CampaignId || r.CampaignId is null) && Level(r.Role) <= blocker.Level);
+        BlockerService.CanHandle(member, blocker)
+        && (BlockerService.IsOwnerOrCopied(member, blocker)
+            || member.Roles.Any(r => (r.CampaignId == blocker.CampaignId || r.CampaignId is null) && Level(r.Role) <= blocker.Level));
 
     private static int Level(string role) => role switch
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using TaskForce.Core.Blockers;
 using TaskForce.Core.Reports;
 using TaskForce.Core.Storage;
 
@@ -57,8 +58,15 @@ public sealed class MeetingBriefStore(Database db)
             ORDER BY b.Level DESC, b.RaisedAtMs;
             """;
         await using SqliteConnection connection = await db.OpenAsync(cancellationToken);
-        IEnumerable<BlockerRow> rows = await connection.QueryAsync<BlockerRow>(new CommandDefinition(Sql, new { CampaignId = campaignId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new BriefBlocker(r.Id, r.TaskId, r.TaskTitle, r.TaskTitleEn, r.Text, r.Severity, (int)r.Level, DateTimeOffset.FromUnixTimeMilliseconds(r.RaisedAtMs)))];
+        BlockerRow[] rows = [.. await connection.QueryAsync<BlockerRow>(new CommandDefinition(Sql, new { CampaignId = campaignId }, cancellationToken: cancellationToken))];
+        ILookup<long, BlockerConsultation> consultations = await BlockerConsultationStore.ForBlockersAsync(connection, [.. rows.Select(r => r.Id)], cancellationToken);
+        return
+        [
+            .. rows.Select(r => new BriefBlocker(r.Id, r.TaskId, r.TaskTitle, r.TaskTitleEn, r.Text, r.Severity, (int)r.Level, DateTimeOffset.FromUnixTimeMilliseconds(r.RaisedAtMs))
+            {
+                Consultations = [.. consultations[r.Id]],
+            }),
+        ];
     }
 
     private sealed record BlockerRow(long Id, long TaskId, string TaskTitle, string? TaskTitleEn, string Text, string Severity, long Level, long RaisedAtMs);

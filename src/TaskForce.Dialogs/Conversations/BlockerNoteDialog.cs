@@ -11,11 +11,17 @@ internal enum BlockerNoteKind
 {
     Resolution,
     Consultation,
+
+    /// <summary>A consulted department's answer, from the button on its consultation notice.</summary>
+    ConsultationReply,
 }
 
-internal sealed record BlockerNoteState(BlockerNoteKind Kind, long BlockerId, string TaskTitle);
+internal sealed record BlockerNoteState(BlockerNoteKind Kind, long BlockerId, string TaskTitle, string? Department = null);
 
-/// <summary>One question about a blocker: the resolution note (已解决), or the department to consult (会商).</summary>
+/// <summary>
+/// One question about a blocker: the resolution note (已解决), the department to consult (会商), or a consulted
+/// department's answer.
+/// </summary>
 internal sealed class BlockerNoteDialog(BlockerService blockers) : Dialog<BlockerNoteState>
 {
     public const string DialogName = "blocker-note";
@@ -25,6 +31,11 @@ internal sealed class BlockerNoteDialog(BlockerService blockers) : Dialog<Blocke
     protected override async Task<DialogStep<BlockerNoteState>> BeginAsync(DialogContext context, DialogSeed seed, CancellationToken cancellationToken)
     {
         BlockerView? blocker = seed.BlockerId is long id ? await BlockerStore.GetAsync(context.Session, id, cancellationToken) : null;
+        if (Enum.TryParse(seed.Text, out BlockerNoteKind asked) && asked == BlockerNoteKind.ConsultationReply)
+        {
+            return await BeginReplyAsync(context, blocker, cancellationToken);
+        }
+
         if (blocker is null || !BlockerService.CanSee(context.Member, blocker))
         {
             // The same words for an id that does not exist and one outside the member's scope: no title, no hint.
@@ -49,17 +60,40 @@ internal sealed class BlockerNoteDialog(BlockerService blockers) : Dialog<Blocke
         return await AskAsync(context, new BlockerNoteState(kind, blocker.Id, blocker.LocalTaskTitle(context.Locale)), cancellationToken);
     }
 
+    /// <summary>Only a member of a department asked to consult may answer, and not once the blocker is closed.</summary>
+    private async Task<DialogStep<BlockerNoteState>> BeginReplyAsync(DialogContext context, BlockerView? blocker, CancellationToken cancellationToken)
+    {
+        BlockerConsultation? consultation = blocker is null ? null : await BlockerService.ConsultationOfAsync(context.Session, context.Member, blocker.Id, cancellationToken);
+        if (blocker is null || consultation is null)
+        {
+            context.Say(Key(blocker is not null && BlockerService.CanSee(context.Member, blocker) ? "not-consulted" : "not-found"));
+            return DialogStep<BlockerNoteState>.Done();
+        }
+
+        if (blocker.State == BlockerStates.Closed)
+        {
+            context.Say(Key("already-closed"), ("task", blocker.LocalTaskTitle(context.Locale)), ("text", blocker.Text));
+            return DialogStep<BlockerNoteState>.Done();
+        }
+
+        var state = new BlockerNoteState(BlockerNoteKind.ConsultationReply, blocker.Id, blocker.LocalTaskTitle(context.Locale), consultation.LocalDepartment(context.Locale));
+        return await AskAsync(context, state, cancellationToken);
+    }
+
     protected override async Task<DialogStep<BlockerNoteState>> ContinueAsync(DialogContext context, BlockerNoteState state, CancellationToken cancellationToken)
     {
         string text = context.Input.Text.Trim();
-        if (state.Kind == BlockerNoteKind.Resolution)
+        if (state.Kind is BlockerNoteKind.Resolution or BlockerNoteKind.ConsultationReply)
         {
             if (text.Length == 0)
             {
                 return DialogStep<BlockerNoteState>.NotUnderstood();
             }
 
-            BlockerActions.Reply(context, await blockers.ResolveAsync(context.Session, context.Member, state.BlockerId, text, cancellationToken), "resolved", "already-resolved");
+            BlockerResult noted = state.Kind == BlockerNoteKind.Resolution
+                ? await blockers.ResolveAsync(context.Session, context.Member, state.BlockerId, text, cancellationToken)
+                : await blockers.ReplyToConsultationAsync(context.Session, context.Member, state.BlockerId, text, cancellationToken);
+            BlockerActions.Reply(context, noted, state.Kind == BlockerNoteKind.Resolution ? "resolved" : "consultation-replied", "already-resolved");
             return DialogStep<BlockerNoteState>.Done();
         }
 
@@ -96,6 +130,10 @@ internal sealed class BlockerNoteDialog(BlockerService blockers) : Dialog<Blocke
         if (state.Kind == BlockerNoteKind.Resolution)
         {
             context.Say(Key("ask-resolution"), ("task", state.TaskTitle));
+        }
+        else if (state.Kind == BlockerNoteKind.ConsultationReply)
+        {
+            context.Say(Key("ask-consultation-reply"), ("task", state.TaskTitle), ("department", state.Department ?? string.Empty));
         }
         else
         {

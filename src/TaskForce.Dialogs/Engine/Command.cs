@@ -16,13 +16,14 @@ internal sealed partial record Command(string Action, long? Id, long? Extra)
     public const string Acknowledge = "ack";
     public const string Resolve = "resolve";
     public const string Consult = "consult";
+    public const string ConsultReply = "consult-reply";
     public const string ConfirmResolved = "confirm-resolved";
     public const string Close = "close";
     public const string Page = "page";
 
     private static readonly HashSet<string> s_actions = new(StringComparer.Ordinal)
     {
-        Confirm, Cancel, Report, Acknowledge, Resolve, Consult, ConfirmResolved, Close, Page,
+        Confirm, Cancel, Report, Acknowledge, Resolve, Consult, ConsultReply, ConfirmResolved, Close, Page,
     };
 
     public static Command? Parse(string text, JsonElement? value)

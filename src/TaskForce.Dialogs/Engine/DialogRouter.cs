@@ -196,8 +196,13 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
             case Command.Close when command.Id is long id:
                 await blockerActions.CloseAsync(context, id, cancellationToken);
                 break;
-            case Command.Resolve or Command.Consult when command.Id is long id:
-                string kind = command.Action == Command.Consult ? nameof(BlockerNoteKind.Consultation) : nameof(BlockerNoteKind.Resolution);
+            case Command.Resolve or Command.Consult or Command.ConsultReply when command.Id is long id:
+                string kind = command.Action switch
+                {
+                    Command.Consult => nameof(BlockerNoteKind.Consultation),
+                    Command.ConsultReply => nameof(BlockerNoteKind.ConsultationReply),
+                    _ => nameof(BlockerNoteKind.Resolution),
+                };
                 await BeginAsync(context, stack, BlockerNoteDialog.DialogName, new DialogSeed(RecognizedEntities.Empty, BlockerId: id, Text: kind), cancellationToken);
                 return;
             default:

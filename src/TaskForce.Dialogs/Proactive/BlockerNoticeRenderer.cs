@@ -32,9 +32,12 @@ public sealed class BlockerNoticeRenderer(BlockerStore blockers, TextCatalog tex
         using JsonDocument document = JsonDocument.Parse(payload);
         JsonElement root = document.RootElement;
         string? @event = Field(root, "event");
-        return @event == "consultation" && Field(root, "department") is string department
-            ? Consulted(blocker, root, department, locale)
-            : Update(blocker, @event, locale);
+        return @event switch
+        {
+            "consultation" when Field(root, "department") is string department => Consulted(blocker, root, department, locale),
+            "consultation-reply" => ConsultationReply(blocker, root, locale),
+            _ => Update(blocker, @event, locale),
+        };
     }
 
     private OutgoingMessage Assigned(BlockerView blocker, string locale)
@@ -104,21 +107,39 @@ public sealed class BlockerNoticeRenderer(BlockerStore blockers, TextCatalog tex
             : new OutgoingMessage(text);
     }
 
-    /// <summary>To a consulted department's contact: the task, the problem and who asked.</summary>
+    /// <summary>To a consulted department's contact: the task, the problem and who asked, with a button to answer.</summary>
     private OutgoingMessage Consulted(BlockerView blocker, JsonElement payload, string department, string locale)
     {
-        bool english = locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-        string by = (english ? Field(payload, "byEn") : null) ?? Field(payload, "by") ?? blocker.OwnerName ?? blocker.RaisedByName;
         string text = texts.Get(
             new TextKey(Texts, "update-consultation-department"),
             locale,
-            ("by", by),
-            ("department", (english ? Field(payload, "departmentEn") : null) ?? department),
+            ("by", Localized(payload, "by", locale) ?? blocker.OwnerName ?? blocker.RaisedByName),
+            ("department", Localized(payload, "department", locale) ?? department),
             ("task", blocker.LocalTaskTitle(locale)),
             ("text", blocker.Text),
             ("id", Id(blocker)));
-        return new OutgoingMessage(text);
+        string answer = T("action-consult-reply", locale);
+        return new OutgoingMessage(text)
+        {
+            Card = Cards.Card([Cards.Text(text)], [Cards.Submit(answer, Cards.Command("consult-reply", blocker.Id))]),
+            Buttons = [new MessageButton(answer, "consult-reply:" + Id(blocker))],
+        };
     }
+
+    /// <summary>To whoever asked for the consultation, the owner and the reporter: what the department answered.</summary>
+    private OutgoingMessage ConsultationReply(BlockerView blocker, JsonElement payload, string locale) =>
+        new(texts.Get(
+            new TextKey(Texts, "update-consultation-reply"),
+            locale,
+            ("department", Localized(payload, "department", locale) ?? string.Empty),
+            ("by", Localized(payload, "by", locale) ?? string.Empty),
+            ("task", blocker.LocalTaskTitle(locale)),
+            ("text", blocker.Text),
+            ("reply", Field(payload, "reply") ?? string.Empty)));
+
+    /// <summary>The payload's English field (<c>nameEn</c>) for English readers when it has one, else the field itself.</summary>
+    private static string? Localized(JsonElement payload, string name, string locale) =>
+        (locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Field(payload, name + "En") : null) ?? Field(payload, name);
 
     private static string? Field(JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -152,6 +152,10 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
                     ("text", blocker.Text),
                     ("level", LevelName(blocker.Level, locale)),
                     ("days", AgeDays(blocker.RaisedAt))));
+                if (blocker.Consultations.Count > 0)
+                {
+                    text.AppendLine(texts.Get(new TextKey("reminders", "brief-consultation-line"), locale, ("departments", Consultations(blocker, locale))));
+                }
             }
         }
 
@@ -170,6 +174,13 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
             }
         }
     }
+
+    /// <summary>"住建局（已回复）、自规局（待回复）": each consulted department and whether it answered.</summary>
+    private string Consultations(BriefBlocker blocker, string locale) =>
+        string.Join(
+            texts.Get(new TextKey("reminders", "list-separator"), locale),
+            blocker.Consultations.Select(c => texts.Get(
+                new TextKey("reminders", c.Replied ? "brief-consultation-replied" : "brief-consultation-waiting"), locale, ("department", c.LocalDepartment(locale)))));
 
     internal string LevelName(int level, string locale) => level switch
     {

@@ -63,6 +63,28 @@ public sealed class FirstContactTests
     }
 
     [Fact]
+    public async Task LeaderNeverOpenedTheBot_TheCopiedCommanderFindsItInHisListAndAcknowledgesIt()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        host.Connector.Responder = call => call.Method == "POST" && call.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
+            ? ConnectorAnswer.Roster()
+            : null;
+        ConversationDriver staff = host.Chat("29:zhang", StaffAad);
+        await RaiseBlockerAsync(staff);
+        await staff.SendAsync("确认");
+        ConversationDriver commander = host.Chat("29:sun", CommanderAad);
+
+        IReadOnlyList<Reply> pending = await commander.SendAsync("待签收的问题");
+        IReadOnlyList<Reply> acknowledged = await commander.SendAsync("签收");
+
+        Reply list = Assert.Single(pending, r => r.HasCard);
+        Assert.Contains(Text("blockers", "pending-group-ack", args: [("count", 1)]), list.Text, StringComparison.Ordinal);
+        Assert.Contains("卡在用地审批", list.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Blockers WHERE State = 'acknowledged' AND AcknowledgedByMemberId = @sun;", new { sun = await MemberAsync(host, "sun") }));
+        Assert.DoesNotContain(acknowledged, r => r.Text == Text("blockers", "none-open"));
+    }
+
+    [Fact]
     public async Task LeaderNeverOpenedTheBot_InTeamsTheBotStartsTheChatAndDelivers()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);

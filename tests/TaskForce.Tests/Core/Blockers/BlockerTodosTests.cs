@@ -37,6 +37,40 @@ public sealed class BlockerTodosTests
     }
 
     [Fact]
+    public void For_OpenBlockerBelowTheCommandersLevel_WaitsForTheCommanderCopiedInTheOwnersPlace()
+    {
+        Member member = Leader(Roles.Commander, Campaign);
+
+        BlockerTodo copied = BlockerTodos.For(member, Blocker(BlockerStates.Open, 0) with { CopiedMemberId = member.Id });
+        BlockerTodo notCopied = BlockerTodos.For(Leader(Roles.Commander, Campaign) with { Id = 43 }, Blocker(BlockerStates.Open, 0) with { CopiedMemberId = member.Id });
+
+        Assert.Equal(BlockerTodo.Acknowledge, copied);
+        Assert.Equal(BlockerTodo.None, notCopied);
+        Assert.True(BlockerService.CanHandle(member, Blocker(BlockerStates.Open, 0) with { CopiedMemberId = member.Id }));
+    }
+
+    [Theory]
+    [InlineData(Roles.TeamLead, 0)]
+    [InlineData(Roles.Commander, 1)]
+    [InlineData(Roles.CityLeader, 2)]
+    [InlineData(Roles.Supervisor, 2)]
+    public void For_EveryTodoOffered_IsOneTheServiceAccepts(string role, int level)
+    {
+        foreach (long? campaign in new long?[] { Campaign, Campaign + 1, null })
+        {
+            Member member = Leader(role, campaign);
+            foreach (string state in new[] { BlockerStates.Open, BlockerStates.Acknowledged })
+            {
+                BlockerView blocker = Blocker(state, level);
+                if (BlockerTodos.For(member, blocker) != BlockerTodo.None)
+                {
+                    Assert.True(BlockerService.CanHandle(member, blocker), $"{role} in {campaign} offered {state} at {level} but may not handle it");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void For_AcknowledgedInAnotherCampaign_WaitsForNobodyThere()
     {
         Member member = Leader(Roles.TeamLead, Campaign + 1);

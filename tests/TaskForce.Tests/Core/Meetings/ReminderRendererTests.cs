@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using TaskForce.Core.Blockers;
 using TaskForce.Core.Meetings;
 using TaskForce.Core.Tasks;
 using TaskForce.Dialogs.Rendering;
@@ -49,6 +50,34 @@ public sealed class ReminderRendererTests
             s_texts.Get(new TextKey("reminders", "brief-decision-line"), "en-US", ("text", "Tender by Friday")),
         ];
         Assert.All(expected, line => Assert.Contains(line, message.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reminder_BlockerInConsultation_NamesEachDepartmentAndWhetherItAnswered()
+    {
+        ReminderMeetingView view = View(withDecision: false);
+        BriefBlocker consulted = view.Brief.OpenBlockers[0] with
+        {
+            Consultations =
+            [
+                new BlockerConsultation(1, "Housing (zh)", "Housing Bureau", 9, Reply: "Permit next week", "Wang (zh)", "Wang"),
+                new BlockerConsultation(2, "Planning (zh)", null, 9, Reply: null, null, null),
+            ],
+        };
+        ReminderMeetingView withConsultation = view with { Brief = view.Brief with { OpenBlockers = [consulted] } };
+
+        string en = Renderer().Reminder(withConsultation, new ReminderRecipient("en-US", "Asia/Shanghai"), late: false).Text;
+        string zh = Renderer().Reminder(withConsultation, new ReminderRecipient("zh-CN", "Asia/Shanghai"), late: false).Text;
+
+        string enDepartments = s_texts.Get(new TextKey("reminders", "brief-consultation-replied"), "en-US", ("department", "Housing Bureau"))
+            + s_texts.Get(new TextKey("reminders", "list-separator"), "en-US")
+            + s_texts.Get(new TextKey("reminders", "brief-consultation-waiting"), "en-US", ("department", "Planning (zh)"));
+        string zhDepartments = s_texts.Get(new TextKey("reminders", "brief-consultation-replied"), "zh-CN", ("department", "Housing (zh)"))
+            + s_texts.Get(new TextKey("reminders", "list-separator"), "zh-CN")
+            + s_texts.Get(new TextKey("reminders", "brief-consultation-waiting"), "zh-CN", ("department", "Planning (zh)"));
+        Assert.Contains(s_texts.Get(new TextKey("reminders", "brief-consultation-line"), "en-US", ("departments", enDepartments)), en, StringComparison.Ordinal);
+        Assert.Contains(s_texts.Get(new TextKey("reminders", "brief-consultation-line"), "zh-CN", ("departments", zhDepartments)), zh, StringComparison.Ordinal);
+        Assert.DoesNotContain(s_texts.Get(new TextKey("reminders", "brief-consultation-line"), "en-US", ("departments", string.Empty)).Trim(), Renderer().Reminder(view, new ReminderRecipient("en-US", "Asia/Shanghai"), late: false).Text, StringComparison.Ordinal);
     }
 
     [Fact]
