@@ -75,6 +75,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MeetingCancellation>();
         services.AddSingleton<EscalationStore>();
         services.AddSingleton<EscalationService>();
+        services.AddSingleton<StaleNotices>();
         return services;
     }
 

@@ -36,4 +36,7 @@ public abstract record DeliveryResult
 
     /// <summary>403 BotNotInConversationRoster / MessageWritesBlocked: the member's conversation reference is marked dead.</summary>
     public sealed record RecipientUnreachable(string Reason) : DeliveryResult;
+
+    /// <summary>What the message asks for can no longer happen (its blocker moved on while it waited): skipped, not sent.</summary>
+    public sealed record Superseded(string Reason) : DeliveryResult;
 }

@@ -122,6 +122,9 @@ public sealed class OutboxDispatcher(
             case DeliveryResult.AwaitingContact waiting:
                 logger.OutboxAwaitingContact(job.Id, job.Kind, memberId, waiting.Reason);
                 return await RecordAsync(job, store.WaitForContactAsync(job.Id, Owner, waiting.Reason, now, cancellationToken), DispatchOutcome.Waiting);
+            case DeliveryResult.Superseded superseded:
+                logger.OutboxSkipped(job.Id, job.Kind, superseded.Reason);
+                return await RecordAsync(job, store.CompleteAsync(job.Id, Owner, OutboxState.Skipped, superseded.Reason, attempted: false, now, cancellationToken), DispatchOutcome.Skipped);
             case DeliveryResult.PermanentFailure failure:
                 return await FailAsync(job, failure.Reason, attempted: true, cancellationToken);
             case DeliveryResult.RetryLater retry when job.Attempts + 1 >= settings.MaxAttempts:

@@ -19,6 +19,7 @@ public sealed class ProactiveDelivery(
     ConversationReferenceStore references,
     ReminderComposer reminders,
     BlockerNoticeRenderer blockerNotices,
+    Core.Escalation.StaleNotices staleNotices,
     IConnectorClient connector,
     Microsoft.Extensions.Options.IOptions<Activities.Auth.BotOptions> bot,
     TimeProvider time) : IOutboxDelivery
@@ -30,6 +31,11 @@ public sealed class ProactiveDelivery(
         if (member is null)
         {
             return new DeliveryResult.PermanentFailure("recipient is not on the roster");
+        }
+
+        if (await staleNotices.WhyStaleAsync(job, cancellationToken) is string stale)
+        {
+            return new DeliveryResult.Superseded(stale);
         }
 
         StoredConversationReference? stored = await references.GetLatestForMemberAsync(member.Id, cancellationToken);

@@ -30,11 +30,17 @@ public static class ActivityRenderer
         return activity.WithSuggestedActions([.. message.Buttons.Select(b => CardAction.ImBack(b.Title, b.Value))]);
     }
 
+    /// <summary>
+    /// Channels that render message text as Markdown, where one line break joins two lines into one paragraph:
+    /// Teams, and Web Chat (which the Emulator and Direct Line clients embed).
+    /// </summary>
+    private static readonly HashSet<string> s_markdownChannels = new(StringComparer.Ordinal) { "msteams", "webchat", "directline", "emulator" };
+
     /// <summary>The text as the channel will show it with its line breaks kept.</summary>
     public static string ForChannel(string text, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!string.Equals(channelId, "msteams", StringComparison.Ordinal) || !text.Contains('\n', StringComparison.Ordinal))
+        if (channelId is null || !s_markdownChannels.Contains(channelId) || !text.Contains('\n', StringComparison.Ordinal))
         {
             return text;
         }

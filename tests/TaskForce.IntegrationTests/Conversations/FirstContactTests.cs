@@ -85,6 +85,31 @@ public sealed class FirstContactTests
     }
 
     [Fact]
+    public async Task LeaderNeverOpenedTheBot_AfterTheCopiedCommanderActed_TheWaitingRequestIsSkippedNotSentFalse()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        host.Connector.Responder = call => call.Method == "POST" && call.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
+            ? ConnectorAnswer.Roster()
+            : null;
+        OutboxDispatcher dispatcher = host.App.Services.GetRequiredService<OutboxDispatcher>();
+        ConversationDriver staff = host.Chat("29:zhang", StaffAad);
+        await RaiseBlockerAsync(staff);
+        await staff.SendAsync("确认");
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        long blockerId = await host.ScalarAsync("SELECT Id FROM Blockers;");
+        await host.Chat("29:sun", CommanderAad).SubmitAsync("ack", blockerId);
+
+        await host.Chat("29:li", LeadAad).SendAsync("帮助");
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        long li = await MemberAsync(host, "li");
+        Assert.Equal(1, await host.ScalarAsync(
+            "SELECT COUNT(*) FROM Outbox WHERE Kind = 'blocker-assigned' AND RecipientMemberId = @li AND State = 'skipped' AND LastError LIKE 'superseded:%';", new { li }));
+        Assert.DoesNotContain(host.Connector.Accepted, c => c.ConversationId == "a:29:li" && Decoded(c.Body).Contains(Text("blockers", "assigned-title"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LeaderNeverOpenedTheBot_InTeamsTheBotStartsTheChatAndDelivers()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);

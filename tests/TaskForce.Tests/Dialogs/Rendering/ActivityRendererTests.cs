@@ -8,18 +8,21 @@ public sealed class ActivityRendererTests
 {
     private const string Reminder = "Meeting: weekly dispatch\nTime: 09:00\n\nBrief\n· red 2";
 
-    [Fact]
-    public void ToActivity_TeamsText_DoublesEachLineBreakSoNoLineIsJoined()
+    [Theory]
+    [InlineData("msteams")]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData("emulator")]
+    public void ToActivity_MarkdownChannels_DoubleEachLineBreakSoNoLineIsJoined(string channelId)
     {
-        BotActivity activity = ActivityRenderer.ToActivity(new OutgoingMessage(Reminder), "msteams");
+        BotActivity activity = ActivityRenderer.ToActivity(new OutgoingMessage(Reminder), channelId);
 
         Assert.Equal("Meeting: weekly dispatch\n\nTime: 09:00\n\nBrief\n\n· red 2", activity.Text);
     }
 
     [Theory]
-    [InlineData("webchat")]
-    [InlineData("directline")]
-    [InlineData("emulator")]
+    [InlineData("sms")]
+    [InlineData("slack")]
     [InlineData(null)]
     public void ToActivity_OtherChannels_KeepTheTextAsWritten(string? channelId)
     {
