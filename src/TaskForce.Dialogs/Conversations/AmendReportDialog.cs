@@ -109,11 +109,11 @@ internal sealed class AmendReportDialog(ReportService reports) : Dialog<AmendRep
 
     /// <summary>
     /// The note of the corrected report: what the correction says besides the command words ("改一下 80% 招标已完成" →
-    /// "80% 招标已完成"). The old note described the old figure, so a bare "改一下 80%" leaves the figure as the note.
+    /// "80% 招标已完成"). The old note described the old figure, so a bare "改一下 80%" leaves no note.
     /// </summary>
     private static string CorrectionNote(DialogContext context)
     {
         string note = IntentTable.Default.Without(Intent.AmendReport, context.Recognition.NormalizedText).Trim();
-        return string.Join(' ', note.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return DialogHelpers.IsFigureOnly(note) ? string.Empty : string.Join(' ', note.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -26,4 +26,11 @@ internal static class DialogHelpers
         long[] named = [.. entities.TaskIds.Where(options.Contains)];
         return named.Length == 1 ? named[0] : null;
     }
+
+    /// <summary>
+    /// Whether a reply says nothing but a figure ("60%", "70", "55 %."): such a reply is the report's percent, not its
+    /// note, so the card does not repeat it as "note: 60%".
+    /// </summary>
+    public static bool IsFigureOnly(string text) =>
+        text.All(c => char.IsDigit(c) || char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c));
 }

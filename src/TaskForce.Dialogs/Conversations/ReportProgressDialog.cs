@@ -211,7 +211,7 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
     private static ReportProgressState Merge(ReportProgressState state, RecognizedEntities entities, DialogContext context)
     {
         string text = context.Input.Text.Trim();
-        bool onlyNumber = entities.ListNumber is not null && entities.Percent is null && entities.Status is null;
+        bool onlyNumber = (entities.ListNumber is not null && entities.Percent is null && entities.Status is null) || DialogHelpers.IsFigureOnly(text);
         return state with
         {
             Percent = entities.Percent ?? state.Percent,

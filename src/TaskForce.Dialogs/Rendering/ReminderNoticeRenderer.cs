@@ -66,7 +66,7 @@ public sealed class ReminderNoticeRenderer(TextCatalog texts, ReminderRenderer r
             text.AppendLine(texts.Get(
                 new TextKey("reminders", "digest-line"),
                 recipient.Locale,
-                ("time", ReminderRenderer.FormatTime(line.At, recipient.TimeZone, recipient.Locale)),
+                ("time", ReminderRenderer.FormatTime(texts, line.At, recipient.TimeZone, recipient.Locale)),
                 ("text", line.Text)));
         }
 

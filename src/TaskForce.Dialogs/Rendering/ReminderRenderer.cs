@@ -198,13 +198,16 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
     /// A time as people read it on a phone, with the weekday: "12月7日 周一 09:00", "Mon Dec 7, 09:00" — in the
     /// recipient's zone, so no zone name is needed next to it.
     /// </summary>
-    internal static string FormatTime(DateTimeOffset instant, string timeZone, string locale)
+    /// <summary>"12月7日 周一 09:00" / "Mon Dec 7, 09:00" in the zone: the chat's own date-time format (common/datetime-format).</summary>
+    internal static string FormatTime(TextCatalog texts, DateTimeOffset instant, string timeZone, string locale)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         TimeZoneInfo zone = TimeZones.TryFind(timeZone, out TimeZoneInfo? found) ? found : TimeZoneInfo.Utc;
-        bool english = Locales.Resolve(locale) == Locales.English;
-        return TimeZones.ToLocal(instant, zone).ToString(
-            english ? "ddd MMM d, HH:mm" : "M月d日 ddd HH:mm", CultureInfo.GetCultureInfo(english ? Locales.English : Locales.Chinese));
+        string language = Locales.Resolve(locale);
+        return TimeZones.ToLocal(instant, zone).ToString(texts.Get(new TextKey("common", "datetime-format"), language), CultureInfo.GetCultureInfo(language));
     }
+
+    private string FormatTime(DateTimeOffset instant, string timeZone, string locale) => FormatTime(texts, instant, timeZone, locale);
 
     private string TaskList(IReadOnlyList<BriefTask> tasks, string locale) =>
         string.Join(texts.Get(new TextKey("reminders", "list-separator"), locale), tasks.Select(t => BriefTaskText(t, locale)));

@@ -149,6 +149,23 @@ public sealed class ConversationFlowTests
     }
 
     [Fact]
+    public async Task GuidedReportAndAmend_AnswerThatIsOnlyAFigure_IsThePercentNotTheNote()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        ConversationDriver chat = host.Chat("29:zhang", StaffAad);
+        await chat.SendAsync("汇报");
+        await chat.SendAsync("1");
+        await chat.SendAsync("60%");
+        await chat.SendAsync("确认");
+        await chat.SendAsync("改一下 55%");
+        await chat.SendAsync("确认");
+
+        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Text <> '';"));
+        Assert.True(await host.ScalarAsync("SELECT COUNT(*) FROM Reports;") >= 1);
+        Assert.Equal(55, await host.ScalarAsync("SELECT LatestPercent FROM Tasks WHERE Key = 'T1';"));
+    }
+
+    [Fact]
     public async Task ThreeUnusableAnswers_ExplainsAndEndsTheDialog()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);

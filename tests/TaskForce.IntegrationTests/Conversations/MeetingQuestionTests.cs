@@ -22,6 +22,7 @@ public sealed class MeetingQuestionTests
         IReadOnlyList<Reply> replies = await host.Chat("29:zhang", StaffAad).SendAsync("下次例会什么时候");
 
         Assert.Contains("工作专班周会", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("12月3日 周四 15:00", replies[^1].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("指挥部", replies[^1].Text, StringComparison.Ordinal);
     }
 

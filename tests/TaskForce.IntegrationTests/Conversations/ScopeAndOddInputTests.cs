@@ -24,7 +24,7 @@ public sealed class ScopeAndOddInputTests
         string unknown = probe[^1].Text;
         Assert.True(unknown == Text("blockers", "not-found", "en-US"), string.Join(" | ", probe.Select(r => r.Text)));
 
-        foreach (string action in new[] { "resolve", "ack", "close", "confirm-resolved", "consult" })
+        foreach (string action in new[] { "resolve", "ack", "close", "confirm-resolved", "consult", "consult-reply" })
         {
             IReadOnlyList<Reply> replies = await outsider.SubmitAsync(action, blockerId);
 
@@ -37,7 +37,7 @@ public sealed class ScopeAndOddInputTests
         IReadOnlyList<Reply> after = await outsider.SendAsync("help");
         Assert.DoesNotContain(after, r => r.Text.StartsWith(Prefix("help", "in-dialog", "en-US"), StringComparison.Ordinal));
         Assert.Equal(1, await host.ScalarAsync("SELECT COUNT(*) FROM Blockers WHERE State = 'open';"));
-        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM BlockerEvents WHERE Kind <> 'raised';"));
+        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM BlockerEvents WHERE Kind NOT IN ('raised', 'copied');"));
     }
 
     [Fact]
