@@ -98,10 +98,10 @@ internal sealed class BlockerNoteDialog(BlockerService blockers) : Dialog<Blocke
         }
 
         RecognizedEntities entities = context.Recognition.Entities;
-        if (entities.UnknownDepartments.Count > 0)
+        if (entities.HasUnsettledDepartments)
         {
-            // Nothing is recorded until every name is one the roster knows.
-            context.Say(new OutgoingMessage(DepartmentNames.NotInRoster(context, Key("unknown-departments"), entities.UnknownDepartments)));
+            // Nothing is recorded until every name is one the roster knows, and knows as one department.
+            context.Say(new OutgoingMessage(DepartmentNames.Unsettled(context, Key("unknown-departments"), entities.UnknownDepartments, entities.AmbiguousDepartments)));
             return DialogStep<BlockerNoteState>.Wait(state);
         }
 

@@ -24,7 +24,8 @@ internal sealed record EscalateBlockerState(
     string? Text = null,
     string? Severity = null,
     IReadOnlyList<long>? DepartmentIds = null,
-    IReadOnlyList<string>? UnknownDepartments = null);
+    IReadOnlyList<string>? UnknownDepartments = null,
+    IReadOnlyList<AmbiguousName>? AmbiguousDepartments = null);
 
 /// <summary>上报问题: the task, what is wrong, how urgent, which departments must help (会商); then routed to the team leader.</summary>
 internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<EscalateBlockerState>
@@ -70,8 +71,9 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
             Text: seed.Text ?? entities.BlockerText,
             Severity: SeverityValue(entities.Severity),
             // A name the roster does not know keeps the question open, so no department is silently dropped.
-            DepartmentIds: entities.DepartmentIds.Count > 0 && entities.UnknownDepartments.Count == 0 ? entities.DepartmentIds : null,
-            UnknownDepartments: entities.UnknownDepartments.Count > 0 ? entities.UnknownDepartments : null);
+            DepartmentIds: entities.DepartmentIds.Count > 0 && !entities.HasUnsettledDepartments ? entities.DepartmentIds : null,
+            UnknownDepartments: entities.UnknownDepartments.Count > 0 ? entities.UnknownDepartments : null,
+            AmbiguousDepartments: entities.AmbiguousDepartments.Count > 0 ? entities.AmbiguousDepartments : null);
         return await AskAsync(context, Advance(state), cancellationToken);
     }
 
@@ -84,8 +86,11 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
             EscalateStep.ChooseTask => DialogHelpers.PickTask(context, state.Choices, entities) is long task ? state with { TaskId = task } : null,
             EscalateStep.AskText => text.Length > 0 ? state with { Text = text, Severity = SeverityValue(entities.Severity) ?? state.Severity } : null,
             EscalateStep.AskSeverity => SeverityValue(entities.Severity) is string severity ? state with { Severity = severity } : null,
-            EscalateStep.AskDepartments when entities.UnknownDepartments.Count > 0 => state with { UnknownDepartments = entities.UnknownDepartments },
-            EscalateStep.AskDepartments => Departments(context, entities, text) is { } departments ? state with { DepartmentIds = departments, UnknownDepartments = null } : null,
+            EscalateStep.AskDepartments when entities.HasUnsettledDepartments =>
+                state with { UnknownDepartments = entities.UnknownDepartments, AmbiguousDepartments = entities.AmbiguousDepartments },
+            EscalateStep.AskDepartments => Departments(context, entities, text) is { } departments
+                ? state with { DepartmentIds = departments, UnknownDepartments = null, AmbiguousDepartments = null }
+                : null,
             EscalateStep.Confirm => null,
             _ => throw new UnreachableException(),
         };
@@ -120,8 +125,8 @@ internal sealed class EscalateBlockerDialog(BlockerService blockers) : Dialog<Es
                 });
                 break;
             case EscalateStep.AskDepartments:
-                string ask = state.UnknownDepartments is { Count: > 0 } unknown
-                    ? DepartmentNames.NotInRoster(context, Key("unknown-departments"), unknown)
+                string ask = state.UnknownDepartments is { Count: > 0 } || state.AmbiguousDepartments is { Count: > 0 }
+                    ? DepartmentNames.Unsettled(context, Key("unknown-departments"), state.UnknownDepartments, state.AmbiguousDepartments)
                     : context.T(Key("ask-departments"));
                 context.Say(new OutgoingMessage(ask)
                 {

@@ -2,15 +2,21 @@ using System.Text.RegularExpressions;
 
 namespace TaskForce.Dialogs.Recognizers;
 
+/// <summary>A partial department name that several roster departments contain ("商务" for two commerce bureaus).</summary>
+public sealed record AmbiguousName(string Name, IReadOnlyList<long> DepartmentIds);
+
 /// <summary>
 /// Every department a message names, and the department-looking names the roster does not know. A full name or
 /// alias counts anywhere in the text (longest first); a partial name ("commerce") counts when it stands as one
-/// item of a list (see department separators in the lexicon) and belongs to exactly one department.
+/// item of a list (see department separators in the lexicon) and belongs to exactly one department; one that
+/// several departments contain is returned as ambiguous, to be asked about rather than dropped.
 /// </summary>
 internal static partial class DepartmentMatcher
 {
-    public static (IReadOnlyList<long> Ids, IReadOnlyList<string> Unknown) Match(string text, IReadOnlyList<NamedCandidate> candidates, Lexicon lexicon)
+    public static (IReadOnlyList<long> Ids, IReadOnlyList<string> Unknown, IReadOnlyList<AmbiguousName> Ambiguous) Match(
+        string text, IReadOnlyList<NamedCandidate> candidates, Lexicon lexicon)
     {
+        List<AmbiguousName> ambiguous = [];
         bool[] taken = new bool[text.Length];
         List<(int At, long Id)> ids = [];
         (long Id, CandidateName Name)[] names =
@@ -33,20 +39,27 @@ internal static partial class DepartmentMatcher
 
         foreach (Match segment in lexicon.DepartmentListItem.Matches(text))
         {
-            if (!Free(taken, segment.Index, segment.Length) || Partial(segment.Value, names, lexicon) is not long id)
+            if (!Free(taken, segment.Index, segment.Length) || Partial(segment.Value, names, lexicon) is not { Owners.Length: > 0 } partial)
             {
                 continue;
             }
 
             Take(taken, segment.Index, segment.Length);
-            ids.Add((segment.Index, id));
+            if (partial.Owners.Length == 1)
+            {
+                ids.Add((segment.Index, partial.Owners[0]));
+            }
+            else
+            {
+                ambiguous.Add(new AmbiguousName(partial.Core, partial.Owners));
+            }
         }
 
-        return ([.. ids.OrderBy(i => i.At).Select(i => i.Id).Distinct()], Unknown(text, taken, lexicon));
+        return ([.. ids.OrderBy(i => i.At).Select(i => i.Id).Distinct()], Unknown(text, taken, lexicon), ambiguous);
     }
 
-    /// <summary>The one department whose name holds the item (trimmed of words like 需要 … 配合); null when none or several do.</summary>
-    private static long? Partial(string item, (long Id, CandidateName Name)[] names, Lexicon lexicon)
+    /// <summary>The departments whose names hold the item (trimmed of words like 需要 … 配合); null when it is too short to tell.</summary>
+    private static (string Core, long[] Owners)? Partial(string item, (long Id, CandidateName Name)[] names, Lexicon lexicon)
     {
         string core = Trim(item.Trim(), lexicon);
         bool han = core.Any(Phrase.IsHan);
@@ -68,7 +81,7 @@ internal static partial class DepartmentMatcher
                 .Select(n => n.Id)
                 .Distinct(),
         ];
-        return owners.Length == 1 ? owners[0] : null;
+        return (core, owners);
     }
 
     private static string Trim(string item, Lexicon lexicon)

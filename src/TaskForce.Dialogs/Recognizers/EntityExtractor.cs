@@ -23,7 +23,7 @@ internal static partial class EntityExtractor
         DateResult dates = DateParser.Parse(normalized, context.Today, lexicon);
         string? linkCode = LinkCode(spans);
         string? blocker = BlockerParser.Parse(spans, lexicon);
-        (IReadOnlyList<long> departmentIds, IReadOnlyList<string> unknownDepartments) = DepartmentMatcher.Match(normalized, context.Departments, lexicon);
+        (IReadOnlyList<long> departmentIds, IReadOnlyList<string> unknownDepartments, IReadOnlyList<AmbiguousName> ambiguousDepartments) = DepartmentMatcher.Match(normalized, context.Departments, lexicon);
 
         return new RecognizedEntities
         {
@@ -37,6 +37,7 @@ internal static partial class EntityExtractor
             DueDate = dates.DueDate,
             DepartmentIds = departmentIds,
             UnknownDepartments = unknownDepartments,
+            AmbiguousDepartments = ambiguousDepartments,
             CampaignIds = campaignIds,
             Severity = severity,
             BlockerText = blocker,

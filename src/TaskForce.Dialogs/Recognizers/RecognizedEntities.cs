@@ -31,6 +31,12 @@ public sealed record RecognizedEntities
     /// <summary>Names that look like departments (住建局, housing bureau) but are not in the roster, as written.</summary>
     public IReadOnlyList<string> UnknownDepartments { get; init; } = [];
 
+    /// <summary>Partial names several roster departments contain, with the departments each could be.</summary>
+    public IReadOnlyList<AmbiguousName> AmbiguousDepartments { get; init; } = [];
+
+    /// <summary>Some department name could not be settled (unknown or ambiguous): ask before recording any.</summary>
+    public bool HasUnsettledDepartments => UnknownDepartments.Count > 0 || AmbiguousDepartments.Count > 0;
+
     public IReadOnlyList<long> CampaignIds { get; init; } = [];
 
     public Severity? Severity { get; init; }

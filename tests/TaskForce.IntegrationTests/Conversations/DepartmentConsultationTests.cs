@@ -46,6 +46,27 @@ public sealed class DepartmentConsultationTests
     }
 
     [Fact]
+    public async Task Escalate_PartialNameTwoDepartmentsHave_AsksWhichOneAndRecordsOnlyTheAnswer()
+    {
+        string roster = Yaml.Replace(
+            "  - { key: commerce,",
+            "  - { key: fisheries, name: 市海洋与渔业执法支队, nameEn: Ocean and Fisheries Enforcement Unit }\n  - { key: commerce,",
+            StringComparison.Ordinal);
+        await using ConversationHost host = await ConversationHost.StartAsync(roster);
+        ConversationDriver staff = host.Chat("29:zhang", StaffAad);
+        await staff.SendAsync("海洋牧场 卡在用地审批 上报问题");
+        await staff.SendAsync("高");
+
+        IReadOnlyList<Reply> asked = await staff.SendAsync("海洋、商务局");
+        await staff.SendAsync("市海洋发展局、商务局");
+        await staff.SendAsync("确认");
+
+        Assert.Equal(Text("common", "ambiguous-department", args: [("name", "海洋"), ("choices", "市海洋与渔业执法支队、市海洋发展局")]), asked[^1].Text);
+        Assert.Equal(2, await host.ScalarAsync("SELECT COUNT(*) FROM BlockerDepartments;"));
+        Assert.Equal(0, await host.ScalarAsync("SELECT COUNT(*) FROM BlockerDepartments d JOIN Departments x ON x.Id = d.DepartmentId WHERE x.Key = 'fisheries';"));
+    }
+
+    [Fact]
     public async Task Escalate_UnknownDepartmentInFirstMessage_AsksForDepartmentsAgain()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);

@@ -48,6 +48,26 @@ public sealed class DepartmentRecognitionTests
         Assert.Empty(entities.UnknownDepartments);
     }
 
+    [Theory]
+    [InlineData("海洋、自规局", "海洋")]
+    [InlineData("ocean, commerce", "ocean")]
+    public void Recognize_PartialNameTwoDepartmentsHave_IsAmbiguousNotDroppedNorGuessed(string text, string partial)
+    {
+        var context = s_context with
+        {
+            Departments = [.. s_context.Departments, new NamedCandidate(4, "市海洋与渔业执法支队", "Ocean and Fisheries Enforcement Unit", [])],
+        };
+
+        RecognizedEntities entities = s_recognizer.Recognize(text, context).Entities;
+
+        AmbiguousName ambiguous = Assert.Single(entities.AmbiguousDepartments);
+        Assert.Equal(partial, ambiguous.Name);
+        Assert.Equal([1L, 4L], ambiguous.DepartmentIds.Order());
+        Assert.DoesNotContain(1L, entities.DepartmentIds);
+        Assert.DoesNotContain(4L, entities.DepartmentIds);
+        Assert.True(entities.HasUnsettledDepartments);
+    }
+
     [Fact]
     public void Recognize_UnknownDepartmentBesideKnownOne_KeepsKnownAndReportsUnknown()
     {
