@@ -13,6 +13,7 @@ namespace TaskForce.Benchmarks;
 public class RecognizerBenchmarks
 {
     private static readonly char[] s_bareTrim = [' ', ',', '.', ';', '!', '~', '\u3001', '\u3002'];
+    private static readonly Dictionary<long, string> s_taskKeys = [];
     private static readonly (RecognitionContext Context, string[] Texts) s_corpus = Load();
 
     private readonly RuleRecognizer _recognizer = new();
@@ -50,6 +51,12 @@ public class RecognizerBenchmarks
     ];
 
     public static int CaseCount => s_corpus.Texts.Length;
+
+    /// <summary>The tasks, departments and campaigns of intents.yaml's fixture, which the held-out corpus also uses.</summary>
+    public static RecognitionContext Fixture => s_corpus.Context;
+
+    /// <summary>The fixture's key of a task id ("ocean" for 1).</summary>
+    public static string TaskKey(long id) => s_taskKeys[id];
 
     /// <summary>The reference: for each utterance, an ordinal Contains of every fixture name (about 60 names).</summary>
     [Benchmark(Baseline = true)]
@@ -149,6 +156,11 @@ public class RecognizerBenchmarks
         using StreamReader reader = new(path);
         Dictionary<object, object> root = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(reader);
         var fixture = (Dictionary<object, object>)root["fixture"];
+        foreach (Dictionary<object, object> task in Maps(fixture, "tasks"))
+        {
+            s_taskKeys[Id(task)] = Text(task, "key")!;
+        }
+
         RecognitionContext context = new(
             DateOnly.ParseExact(Text(fixture, "today")!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             [.. Maps(fixture, "tasks").Select(task => new TaskCandidate(

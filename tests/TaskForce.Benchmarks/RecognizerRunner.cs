@@ -9,6 +9,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Perfolizer.Horology;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using TaskForce.Dialogs.Recognizers;
 
 namespace TaskForce.Benchmarks;
 
@@ -28,8 +29,21 @@ internal static class RecognizerRunner
     /// </summary>
     public const double RatioTarget = 20;
 
+    /// <summary>The recognizers the held-out corpus measures side by side.</summary>
+    public static IReadOnlyList<(string Name, IRecognizer Recognizer)> HeldOutRecognizers() =>
+    [
+        ("rules only", new RuleRecognizer()),
+    ];
+
+    public static Task RunHeldOutAsync(BenchmarkSettings settings, ResultTable table, CancellationToken cancellationToken)
+    {
+        HeldOutMeasurement.Run(table, HeldOutRecognizers());
+        return Task.CompletedTask;
+    }
+
     public static Task RunAsync(BenchmarkSettings settings, ResultTable table, CancellationToken cancellationToken)
     {
+        HeldOutMeasurement.Run(table, HeldOutRecognizers());
         IConfig config = ManualConfig.CreateEmpty()
             .AddJob(Job.ShortRun.WithWarmupCount(6).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(200))
                 .WithToolchain(InProcessEmitToolchain.Instance))
