@@ -10,6 +10,7 @@ using BenchmarkDotNet.Running;
 using Perfolizer.Horology;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using TaskForce.Dialogs.Recognizers;
+using TaskForce.Dialogs.Recognizers.Classifier;
 
 namespace TaskForce.Benchmarks;
 
@@ -33,6 +34,7 @@ internal static class RecognizerRunner
     public static IReadOnlyList<(string Name, IRecognizer Recognizer)> HeldOutRecognizers() =>
     [
         ("rules only", new RuleRecognizer()),
+        ("classifier", new ClassifierRecognizer()),
     ];
 
     public static Task RunHeldOutAsync(BenchmarkSettings settings, ResultTable table, CancellationToken cancellationToken)
