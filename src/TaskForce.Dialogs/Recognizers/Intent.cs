@@ -24,7 +24,7 @@ public enum Intent
     /// <summary>A question about the blockers waiting for the member (待签收的问题): lists them, never acts.</summary>
     PendingBlockers,
 
-    /// <summary>A greeting or thanks (你好, "thanks!"): a short polite answer with the main choices.</summary>
+    /// <summary>A greeting or thanks ("hello", "thanks!"): a short polite answer with the main choices.</summary>
     Greeting,
 
     /// <summary>Free text the recognizer cannot place with confidence: the bot asks which of the main things is meant.</summary>

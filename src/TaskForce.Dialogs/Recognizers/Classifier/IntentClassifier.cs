@@ -53,7 +53,7 @@ internal sealed class IntentClassifier
         return _model.Predict(slots[..count]);
     }
 
-    /// <summary>The message without filler particles (那个, 嗯, sentence-final particles) that carry no intent.</summary>
+    /// <summary>The message without filler particles (the fillers list of intents.yaml) that carry no intent.</summary>
     public string WithoutFillers(string normalized)
     {
         string text = normalized;
