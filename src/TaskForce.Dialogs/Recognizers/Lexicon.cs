@@ -13,6 +13,7 @@ internal sealed class Lexicon
         Numerals = RecognizerData.Pairs(RecognizerData.Map(root, "numerals")).ToDictionary(p => p.Key[0], p => int.Parse(p.Value, CultureInfo.InvariantCulture));
         NumeralUnits = RecognizerData.Pairs(RecognizerData.Map(root, "numeral-units")).ToDictionary(p => p.Key[0], p => int.Parse(p.Value, CultureInfo.InvariantCulture));
         NumberWords = RecognizerData.Pairs(RecognizerData.Map(root, "number-words")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        FractionWords = RecognizerData.Pairs(RecognizerData.Map(root, "fraction-words")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
         Dictionary<object, object> percent = RecognizerData.Map(root, "percent");
         PercentPatterns = [.. RecognizerData.List(percent, "patterns").Cast<Dictionary<object, object>>().Select(PercentPattern.From)];
@@ -77,6 +78,9 @@ internal sealed class Lexicon
     public IReadOnlyDictionary<char, int> NumeralUnits { get; }
 
     public IReadOnlyDictionary<string, int> NumberWords { get; }
+
+    /// <summary>Denominators of English fractions ("quarters" = 4).</summary>
+    public IReadOnlyDictionary<string, int> FractionWords { get; }
 
     public IReadOnlyList<PercentPattern> PercentPatterns { get; }
 
