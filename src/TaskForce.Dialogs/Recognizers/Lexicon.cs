@@ -21,6 +21,7 @@ internal sealed class Lexicon
         PercentGroups = RecognizerData.AlternativeGroups(PercentRegex, PercentPatterns.Count);
         PercentVerbs = [.. RecognizerData.Strings(percent, "verbs").OrderByDescending(v => v.Length)];
 
+        GenericTaskWords = [.. RecognizerData.Strings(root, "generic-task-words")];
         DoneParticles = RecognizerData.Strings(root, "done-particles").Select(p => p[0]).ToHashSet();
         Status = new(RecognizerData.Pairs(RecognizerData.Map(root, "status")).Select(p => (p.Key, Enum.Parse<ReportStatus>(p.Value))));
 
@@ -78,6 +79,9 @@ internal sealed class Lexicon
     public IReadOnlyDictionary<char, int> NumeralUnits { get; }
 
     public IReadOnlyDictionary<string, int> NumberWords { get; }
+
+    /// <summary>Two-character words many tasks share (project, approval): never enough to name a task on their own.</summary>
+    public IReadOnlyList<string> GenericTaskWords { get; }
 
     /// <summary>Denominators of English fractions ("quarters" = 4).</summary>
     public IReadOnlyDictionary<string, int> FractionWords { get; }
