@@ -13,10 +13,15 @@ internal static class TrainingSet
     {
         ArgumentNullException.ThrowIfNull(root);
         List<(string, Intent)> examples = [];
+        HashSet<string> relabelled = [.. Training(root).Select(e => e.Text)];
         foreach (object item in RecognizerData.List(root, "cases"))
         {
             var map = (Dictionary<object, object>)item;
-            examples.Add((RecognizerData.Text(map["text"]), Enum.Parse<Intent>(RecognizerData.Text(map["intent"]))));
+            string text = RecognizerData.Text(map["text"]);
+            if (!relabelled.Contains(text))
+            {
+                examples.Add((text, Enum.Parse<Intent>(RecognizerData.Text(map["intent"]))));
+            }
         }
 
         foreach ((object key, object value) in RecognizerData.Map(root, "intents"))
@@ -26,13 +31,25 @@ internal static class TrainingSet
             examples.AddRange(RecognizerData.Strings(map, "exact").Concat(RecognizerData.Strings(map, "contains")).Select(w => (w, intent)));
         }
 
+        examples.AddRange(Training(root));
+        return examples;
+    }
+
+    /// <summary>
+    /// The examples of the training section. A text that is also a corpus case takes the training section's intent
+    /// for the classifier: the case states what the rules alone answer ("hello" is nothing to them, a greeting here).
+    /// </summary>
+    public static IEnumerable<(string Text, Intent Intent)> Training(Dictionary<object, object> root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
         foreach ((object key, object value) in RecognizerData.Map(root, "training"))
         {
             var intent = Enum.Parse<Intent>(RecognizerData.Text(key));
-            examples.AddRange(((List<object>)value).Select(v => (RecognizerData.Text(v), intent)));
+            foreach (object text in (List<object>)value)
+            {
+                yield return (RecognizerData.Text(text), intent);
+            }
         }
-
-        return examples;
     }
 
     /// <summary>The tasks, departments and campaigns the examples are written against.</summary>
