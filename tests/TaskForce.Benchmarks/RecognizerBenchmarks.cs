@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using TaskForce.Dialogs.Recognizers;
+using TaskForce.Dialogs.Recognizers.Classifier;
 using YamlDotNet.Serialization;
 
 namespace TaskForce.Benchmarks;
@@ -17,6 +18,7 @@ public class RecognizerBenchmarks
     private static readonly (RecognitionContext Context, string[] Texts) s_corpus = Load();
 
     private readonly RuleRecognizer _recognizer = new();
+    private readonly ClassifierRecognizer _classifier = new();
     private readonly Lexicon _lexicon = Lexicon.Default;
     private readonly IntentTable _intents = IntentTable.Default;
     private readonly string[] _names;
@@ -41,7 +43,8 @@ public class RecognizerBenchmarks
     /// <summary>Benchmark methods of the recognizer's stages, with the name the results table gives each.</summary>
     public static IReadOnlyList<(string Method, string Stage)> Stages { get; } =
     [
-        (nameof(Recognize), "whole recognizer"),
+        (nameof(RecognizeWithClassifier), "whole recognizer with classifier (the default)"),
+        (nameof(Recognize), "whole recognizer, rules only"),
         (nameof(Normalize), "normalize"),
         (nameof(Candidates), "campaign, task, department names"),
         (nameof(Dates), "dates"),
@@ -81,6 +84,18 @@ public class RecognizerBenchmarks
         foreach (string text in s_corpus.Texts)
         {
             intents += (int)_recognizer.Recognize(text, s_corpus.Context).Intent;
+        }
+
+        return intents;
+    }
+
+    [Benchmark]
+    public int RecognizeWithClassifier()
+    {
+        int intents = 0;
+        foreach (string text in s_corpus.Texts)
+        {
+            intents += (int)_classifier.Recognize(text, s_corpus.Context).Intent;
         }
 
         return intents;

@@ -1,15 +1,23 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 
 namespace TaskForce.Dialogs.Recognizers;
 
 /// <summary>
-/// The fallback when no task's name is found in full or by three shared characters: a task named by a two-character
-/// fragment only it has (written as in its title or sounding the same, for voice input), never by one of the lexicon's
-/// generic words. The task with the most such fragments wins; a tie names no task, so the dialog asks.
+/// The fallback when no task's name is found in full or by three shared characters: the task whose title shares the
+/// most two-character pairs with the message, a pair written as in the title counting two and one that only sounds the
+/// same (voice input) one, never one of the lexicon's generic words. It takes two points (one written pair, or two
+/// sounded ones) and a unique best; a tie names no task, so the dialog asks.
 /// </summary>
 internal static class FragmentMatcher
 {
-    private static readonly ConditionalWeakTable<TaskCandidate, HashSet<string>> s_sounds = [];
+    /// <summary>A pair of characters as written in a title scores two, one that only sounds the same scores one.</summary>
+    private const int WrittenPoints = 2;
+    private const int SoundedPoints = 1;
+    private const long SoundFlag = 1L << 62;
+
+    private static readonly ConditionalWeakTable<TaskCandidate, FrozenSet<long>> s_keys = [];
+    private static readonly ConditionalWeakTable<Lexicon, FrozenSet<long>> s_generic = [];
 
     public static IReadOnlyList<long> Match(TextSpans spans, IReadOnlyList<TaskCandidate> tasks, Lexicon lexicon)
     {
@@ -19,62 +27,80 @@ internal static class FragmentMatcher
         }
 
         string text = spans.Visible();
-        HashSet<string>[] sounds = [.. tasks.Select(t => s_sounds.GetValue(t, c => Sounds(c, lexicon)))];
-        int[] scores = new int[tasks.Count];
+        FrozenSet<long> generic = s_generic.GetValue(lexicon, l => l.GenericTaskWords.Where(w => w.Length == 2).Select(w => Written(w[0], w[1])).ToFrozenSet());
+        Span<int> scores = tasks.Count <= 64 ? stackalloc int[tasks.Count] : new int[tasks.Count];
+        scores.Clear();
         int firstIndex = -1;
         int lastIndex = -1;
         for (int i = 0; i + 1 < text.Length; i++)
         {
-            if (!IsHan(text[i]) || !IsHan(text[i + 1]) || lexicon.GenericTaskWords.Contains(text.Substring(i, 2)))
+            long written = Written(text[i], text[i + 1]);
+            if (!IsHan(text[i]) || !IsHan(text[i + 1]) || generic.Contains(written))
             {
                 continue;
             }
 
-            string pair = Pinyin.Pair(text[i], text[i + 1]);
-            int owner = -1;
+            long sound = Sound(text[i], text[i + 1]);
             for (int t = 0; t < tasks.Count; t++)
             {
-                if (sounds[t].Contains(pair))
+                FrozenSet<long> keys = s_keys.GetValue(tasks[t], c => Keys(c, generic));
+                int points = keys.Contains(written) ? WrittenPoints : keys.Contains(sound) ? SoundedPoints : 0;
+                if (points > 0)
                 {
-                    owner = owner == -1 ? t : -2;
+                    scores[t] += points;
+                    firstIndex = firstIndex < 0 ? i : firstIndex;
+                    lastIndex = i + 2;
                 }
-            }
-
-            if (owner >= 0)
-            {
-                scores[owner]++;
-                firstIndex = firstIndex < 0 ? i : firstIndex;
-                lastIndex = i + 2;
             }
         }
 
-        int best = scores.Max();
-        if (best == 0 || scores.Count(s => s == best) > 1)
+        int best = 0;
+        int winner = -1;
+        for (int t = 0; t < scores.Length; t++)
+        {
+            if (scores[t] > best)
+            {
+                (best, winner) = (scores[t], t);
+            }
+            else if (scores[t] == best)
+            {
+                winner = -1;
+            }
+        }
+
+        if (best < WrittenPoints || winner < 0)
         {
             return [];
         }
 
         spans.Take(firstIndex, lastIndex - firstIndex);
-        return [tasks[Array.IndexOf(scores, best)].Id];
+        return [tasks[winner].Id];
     }
 
-    private static HashSet<string> Sounds(TaskCandidate task, Lexicon lexicon)
+    /// <summary>Each two-character pair of the task's title and aliases, as written and as it sounds.</summary>
+    private static FrozenSet<long> Keys(TaskCandidate task, FrozenSet<long> generic)
     {
-        HashSet<string> sounds = new(StringComparer.Ordinal);
+        HashSet<long> keys = [];
         foreach (string name in task.Aliases.Prepend(task.Title))
         {
             string normalized = TextNormalizer.Normalize(name);
             for (int i = 0; i + 1 < normalized.Length; i++)
             {
-                if (IsHan(normalized[i]) && IsHan(normalized[i + 1]) && !lexicon.GenericTaskWords.Contains(normalized.Substring(i, 2)))
+                long written = Written(normalized[i], normalized[i + 1]);
+                if (IsHan(normalized[i]) && IsHan(normalized[i + 1]) && !generic.Contains(written))
                 {
-                    sounds.Add(Pinyin.Pair(normalized[i], normalized[i + 1]));
+                    keys.Add(written);
+                    keys.Add(Sound(normalized[i], normalized[i + 1]));
                 }
             }
         }
 
-        return sounds;
+        return keys.ToFrozenSet();
     }
+
+    private static long Written(char first, char second) => ((long)first << 16) | second;
+
+    private static long Sound(char first, char second) => SoundFlag | ((long)Pinyin.Of(first) << 24) | (long)Pinyin.Of(second);
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

@@ -57,9 +57,11 @@ public sealed partial class RuleRecognizer : IRecognizer
         RecognizedEntities entities = EntityExtractor.Extract(normalized, bare, context, _lexicon);
         Intent intent = IntentResolver.Resolve(normalized, bare, entities, _intents);
         RuleReading reading = new(normalized, bare, entities, intent, null);
-        // A message made only of entities (a task's name, a date, a severity) answers a dialog's question.
-        bool answer = intent == Intent.None && entities.Note is null;
-        return answer || IntentResolver.IsExact(bare, _intents) ? RuleReading.Final(Finish(reading, intent)) : reading;
+        // A message made only of entities (a task's name, a date, a severity, a figure or a status) answers a dialog's
+        // question or is a report: no word is left for the classifier to weigh.
+        bool answer = intent is Intent.None or Intent.ReportProgress && entities.Note is null;
+        bool settled = answer || IntentResolver.IsCommand(intent) || IntentResolver.IsExact(bare, _intents);
+        return settled ? RuleReading.Final(Finish(reading, intent)) : reading;
     }
 
     /// <summary>The recognition for the intent chosen: the entities that only some intents keep are kept or dropped.</summary>
