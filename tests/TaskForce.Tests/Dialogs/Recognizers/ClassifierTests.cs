@@ -66,6 +66,7 @@ public sealed class ClassifierTests
     [InlineData("谢谢你", Intent.Greeting)]
     [InlineData("海洋牧场 完成70%", Intent.ReportProgress)]
     [InlineData("取消", Intent.Cancel)]
+    [InlineData("xyz qwerty", Intent.Unclear)]
     public void Recognize_Message_TakesIntent(string text, Intent expected)
     {
         Recognition result = s_recognizer.Recognize(text, RecognizerCorpus.Instance.Context);
