@@ -42,6 +42,10 @@ internal sealed class Lexicon
         DateAlternatives = [.. datePatterns.Select(p => new Regex(@"\G(?:" + RecognizerData.Text(p["regex"]) + ")", RecognizerData.PatternOptions))];
         Weekdays = RecognizerData.Pairs(RecognizerData.Map(dates, "weekdays")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         Months = RecognizerData.Strings(dates, "months");
+        Holidays = RecognizerData.Map(dates, "holidays").ToDictionary(
+            p => System.Text.RegularExpressions.Regex.Replace(RecognizerData.Text(p.Key), @"\s+", " "),
+            p => (IReadOnlyList<string>)[.. ((List<object>)p.Value).Select(RecognizerData.Text)],
+            StringComparer.Ordinal);
         MonthParts = RecognizerData.Pairs(RecognizerData.Map(dates, "month-parts")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         NextWords = RecognizerData.Strings(dates, "next");
         BeforeSuffixes = [.. RecognizerData.Strings(dates, "before-suffix").OrderByDescending(v => v.Length)];
@@ -122,6 +126,9 @@ internal sealed class Lexicon
     public IReadOnlyDictionary<string, int> Weekdays { get; }
 
     public IReadOnlyList<string> Months { get; }
+
+    /// <summary>Festival names with their dates: "MM-DD" every year, or "YYYY-MM-DD" for each year of a lunar festival.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Holidays { get; }
 
     public IReadOnlyDictionary<string, int> MonthParts { get; }
 
