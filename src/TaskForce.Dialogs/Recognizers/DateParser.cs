@@ -88,7 +88,7 @@ internal static class DateParser
 
     private static DateResult? Read(string text, Match match, string kind, DateOnly today, Lexicon lexicon)
     {
-        // A bare day of the month is only read with its own "before" word (20号前), so it is always a deadline.
+        // A bare day of the month is only read with its own "before" word, so it is always a deadline.
         bool before = kind == "day-of-month" || HasBeforeSuffix(text, match.Index + match.Length, lexicon) || HasBeforePrefix(text, match.Index, lexicon);
         bool due = before || IsForecast(text, match.Index, match.Index + match.Length, lexicon);
         DateOnly monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
