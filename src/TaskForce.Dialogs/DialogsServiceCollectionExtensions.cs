@@ -6,6 +6,7 @@ using TaskForce.Dialogs.Language;
 using TaskForce.Dialogs.Proactive;
 using TaskForce.Dialogs.Rendering;
 using TaskForce.Dialogs.Recognizers;
+using TaskForce.Dialogs.Recognizers.Classifier;
 using TaskForce.Dialogs.Texts;
 
 namespace TaskForce.Dialogs;
@@ -16,7 +17,7 @@ public static class DialogsServiceCollectionExtensions
     public static IServiceCollection AddDialogs(this IServiceCollection services, string? textsDirectory = null)
     {
         services.AddSingleton(_ => TextCatalog.LoadDirectory(textsDirectory ?? TextCatalog.DefaultDirectory));
-        services.AddSingleton<IRecognizer, RuleRecognizer>();
+        services.AddSingleton<IRecognizer, ClassifierRecognizer>();
         services.AddLanguageModel();
         services.AddSingleton<LanguageFront>();
         services.AddSingleton<IDialog, ReportProgressDialog>();

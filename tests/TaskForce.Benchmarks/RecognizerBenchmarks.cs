@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using TaskForce.Dialogs.Recognizers;
+using TaskForce.Dialogs.Recognizers.Classifier;
 using YamlDotNet.Serialization;
 
 namespace TaskForce.Benchmarks;
@@ -13,9 +14,11 @@ namespace TaskForce.Benchmarks;
 public class RecognizerBenchmarks
 {
     private static readonly char[] s_bareTrim = [' ', ',', '.', ';', '!', '~', '\u3001', '\u3002'];
+    private static readonly Dictionary<long, string> s_taskKeys = [];
     private static readonly (RecognitionContext Context, string[] Texts) s_corpus = Load();
 
     private readonly RuleRecognizer _recognizer = new();
+    private readonly ClassifierRecognizer _classifier = new();
     private readonly Lexicon _lexicon = Lexicon.Default;
     private readonly IntentTable _intents = IntentTable.Default;
     private readonly string[] _names;
@@ -40,7 +43,8 @@ public class RecognizerBenchmarks
     /// <summary>Benchmark methods of the recognizer's stages, with the name the results table gives each.</summary>
     public static IReadOnlyList<(string Method, string Stage)> Stages { get; } =
     [
-        (nameof(Recognize), "whole recognizer"),
+        (nameof(RecognizeWithClassifier), "whole recognizer with classifier (the default)"),
+        (nameof(Recognize), "whole recognizer, rules only"),
         (nameof(Normalize), "normalize"),
         (nameof(Candidates), "campaign, task, department names"),
         (nameof(Dates), "dates"),
@@ -50,6 +54,12 @@ public class RecognizerBenchmarks
     ];
 
     public static int CaseCount => s_corpus.Texts.Length;
+
+    /// <summary>The tasks, departments and campaigns of intents.yaml's fixture, which the held-out corpus also uses.</summary>
+    public static RecognitionContext Fixture => s_corpus.Context;
+
+    /// <summary>The fixture's key of a task id ("ocean" for 1).</summary>
+    public static string TaskKey(long id) => s_taskKeys[id];
 
     /// <summary>The reference: for each utterance, an ordinal Contains of every fixture name (about 60 names).</summary>
     [Benchmark(Baseline = true)]
@@ -74,6 +84,18 @@ public class RecognizerBenchmarks
         foreach (string text in s_corpus.Texts)
         {
             intents += (int)_recognizer.Recognize(text, s_corpus.Context).Intent;
+        }
+
+        return intents;
+    }
+
+    [Benchmark]
+    public int RecognizeWithClassifier()
+    {
+        int intents = 0;
+        foreach (string text in s_corpus.Texts)
+        {
+            intents += (int)_classifier.Recognize(text, s_corpus.Context).Intent;
         }
 
         return intents;
@@ -149,6 +171,11 @@ public class RecognizerBenchmarks
         using StreamReader reader = new(path);
         Dictionary<object, object> root = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(reader);
         var fixture = (Dictionary<object, object>)root["fixture"];
+        foreach (Dictionary<object, object> task in Maps(fixture, "tasks"))
+        {
+            s_taskKeys[Id(task)] = Text(task, "key")!;
+        }
+
         RecognitionContext context = new(
             DateOnly.ParseExact(Text(fixture, "today")!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             [.. Maps(fixture, "tasks").Select(task => new TaskCandidate(

@@ -9,6 +9,8 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Perfolizer.Horology;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using TaskForce.Dialogs.Recognizers;
+using TaskForce.Dialogs.Recognizers.Classifier;
 
 namespace TaskForce.Benchmarks;
 
@@ -28,8 +30,25 @@ internal static class RecognizerRunner
     /// </summary>
     public const double RatioTarget = 20;
 
+    /// <summary>The recognizers the held-out corpus measures side by side.</summary>
+    public static IReadOnlyList<(string Name, IRecognizer Recognizer)> HeldOutRecognizers() =>
+    [
+        ("rules only", new RuleRecognizer()),
+        ("classifier", new ClassifierRecognizer()),
+    ];
+
+    public static Task RunHeldOutAsync(BenchmarkSettings settings, ResultTable table, CancellationToken cancellationToken)
+    {
+        HeldOutMeasurement.Run(table, HeldOutRecognizers());
+        Stopwatch clock = Stopwatch.StartNew();
+        IntentClassifier trained = IntentClassifier.Train(RecognizerData.Yaml("intents.yaml"));
+        table.Info(string.Create(CultureInfo.InvariantCulture, $"classifier training at start-up ({trained.ExampleCount} examples), ms"), ResultTable.Format(clock.Elapsed.TotalMilliseconds, "0"));
+        return Task.CompletedTask;
+    }
+
     public static Task RunAsync(BenchmarkSettings settings, ResultTable table, CancellationToken cancellationToken)
     {
+        HeldOutMeasurement.Run(table, HeldOutRecognizers());
         IConfig config = ManualConfig.CreateEmpty()
             .AddJob(Job.ShortRun.WithWarmupCount(6).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(200))
                 .WithToolchain(InProcessEmitToolchain.Instance))
@@ -53,7 +72,12 @@ internal static class RecognizerRunner
         }
 
         double perSecond = 1e9 / recognize.Value;
-        table.Check($"recognizer utterances/s {label}", ResultTable.Format(perSecond, "0"), ">= 20000", perSecond >= Target);
+        table.Check($"recognizer utterances/s, rules only {label}", ResultTable.Format(perSecond, "0"), ">= 20000", perSecond >= Target);
+        if (PerUtterance(summary, nameof(RecognizerBenchmarks.RecognizeWithClassifier), cases, out _) is double classified)
+        {
+            table.Check($"recognizer utterances/s, with classifier (the default) {label}", ResultTable.Format(1e9 / classified, "0"), ">= 20000", 1e9 / classified >= Target);
+        }
+
         double perCpuSecond = PerCpuSecond(TimeSpan.FromSeconds(5));
         table.Check("recognizer utterances per CPU-second (process CPU time, 5 s)", ResultTable.Format(perCpuSecond, "0"), ">= 20000", perCpuSecond >= Target);
         table.Info($"recognizer baseline: Contains scan utterances/s {label}", ResultTable.Format(1e9 / baseline.Value, "0"));

@@ -104,6 +104,12 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
             case Intent.LinkAccount:
                 context.Say(new TextKey("link", "already-linked"), ("name", context.Member.DisplayName(context.Locale)));
                 break;
+            case Intent.Greeting:
+                context.Say(MainChoices.Ask(context, "greeting"));
+                break;
+            case Intent.Unclear:
+                context.Say(MainChoices.Ask(context, "clarify"));
+                break;
             default:
                 if (entities.Percent is not null || entities.TaskIds.Count > 0 || entities.Status is not null)
                 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace TaskForce.Dialogs.Recognizers;
@@ -87,7 +88,8 @@ internal static class DateParser
 
     private static DateResult? Read(string text, Match match, string kind, DateOnly today, Lexicon lexicon)
     {
-        bool before = HasBeforeSuffix(text, match.Index + match.Length, lexicon) || HasBeforePrefix(text, match.Index, lexicon);
+        // A bare day of the month is only read with its own "before" word, so it is always a deadline.
+        bool before = kind == "day-of-month" || HasBeforeSuffix(text, match.Index + match.Length, lexicon) || HasBeforePrefix(text, match.Index, lexicon);
         bool due = before || IsForecast(text, match.Index, match.Index + match.Length, lexicon);
         DateOnly monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         DateOnly firstOfMonth = new(today.Year, today.Month, 1);
@@ -126,8 +128,43 @@ internal static class DateParser
         "month-end" => MonthEnd(match, today, lexicon),
         "weekday" => Weekday(match, today, monday, lexicon),
         "month-day" or "iso" => MonthDay(match, today, lexicon),
+        "day-of-month" => DayOfMonth(match, today, lexicon),
+        "holiday" => Holiday(match, today, lexicon),
         _ => null,
     };
+
+    /// <summary>The next date with that day of the month: this month's when it is still ahead, else next month's.</summary>
+    private static DateOnly? DayOfMonth(Match match, DateOnly today, Lexicon lexicon)
+    {
+        int day = lexicon.ParseNumber(match.Groups["d"].Value) ?? 0;
+        for (int ahead = 0; ahead < 3 && day is >= 1 and <= 31; ahead++)
+        {
+            DateOnly month = new DateOnly(today.Year, today.Month, 1).AddMonths(ahead);
+            if (day <= DateTime.DaysInMonth(month.Year, month.Month) && month.AddDays(day - 1) >= today)
+            {
+                return month.AddDays(day - 1);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The festival's next date on or after today, from the lexicon's holidays table.</summary>
+    private static DateOnly? Holiday(Match match, DateOnly today, Lexicon lexicon)
+    {
+        string name = Regex.Replace(match.Groups["h"].Value, @"\s+", " ");
+        if (!lexicon.Holidays.TryGetValue(name, out IReadOnlyList<string>? dates))
+        {
+            return null;
+        }
+
+        IEnumerable<DateOnly> candidates = dates.SelectMany(d => d.Length == 5
+            ? [Parse(today.Year + "-" + d), Parse(today.Year + 1 + "-" + d)]
+            : (DateOnly[])[Parse(d)]);
+        return candidates.Where(d => d >= today).Order().Cast<DateOnly?>().FirstOrDefault();
+    }
+
+    private static DateOnly Parse(string isoDate) => DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateResult NextDays(int days, DateOnly today) =>
         new(DateScope.NextDays, new DateRange(today, today.AddDays(days)), days, null);

@@ -16,6 +16,11 @@ internal static partial class EntityExtractor
             taskIds = [.. context.Tasks.Where(t => t.ListNumber == number).Select(t => t.Id)];
         }
 
+        if (taskIds.Count == 0)
+        {
+            taskIds = FragmentMatcher.Match(spans, context.Tasks, lexicon);
+        }
+
         ReportStatus? status = Status(spans, lexicon);
         int? percent = PercentParser.Parse(spans, lexicon);
         (status, percent) = Reconcile(status, percent);

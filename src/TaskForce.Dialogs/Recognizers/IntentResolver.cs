@@ -24,6 +24,13 @@ internal static class IntentResolver
 
     private static readonly Intent[] s_blockerActions = [Intent.CloseBlocker, Intent.ResolveBlocker, Intent.AcknowledgeBlocker];
 
+    /// <summary>Whether the whole message is a command word (or command words said together), which settles its intent.</summary>
+    public static bool IsExact(string bare, IntentTable table) =>
+        table.Exact(bare, s_exactOrder) is not null || table.ExactWords(bare, s_repeatableOrder) is not null;
+
+    /// <summary>Whether the rules' intent came from a command phrase (link, language, cancel, back, help, amend, meeting), which settles it.</summary>
+    public static bool IsCommand(Intent intent) => Array.IndexOf(s_commandOrder, intent) >= 0;
+
     public static Intent Resolve(string normalized, string bare, RecognizedEntities entities, IntentTable table)
     {
         if (table.Exact(bare, s_exactOrder) is Intent exact)

@@ -174,12 +174,15 @@ internal sealed class IntentTable
     /// <summary>The intent phrases and question words of one message.</summary>
     public readonly struct Words(IntentTable table, string text, uint found)
     {
+        /// <summary>One bit per intent whose phrase the message contains (patterns not tried), and the question bit.</summary>
+        public uint PhraseBits { get; } = found;
+
         /// <summary>True when the message contains a question mark or a question word.</summary>
-        public bool IsQuestion => (found & (1u << QuestionBit)) != 0;
+        public bool IsQuestion => (PhraseBits & (1u << QuestionBit)) != 0;
 
         /// <summary>True when the message contains one of the intent's phrases or matches one of its patterns.</summary>
         public bool Mentions(Intent intent) =>
-            (found & (1u << (int)intent)) != 0 || table._patterns[(int)intent]?.IsMatch(text) == true;
+            (PhraseBits & (1u << (int)intent)) != 0 || table._patterns[(int)intent]?.IsMatch(text) == true;
     }
 
     /// <summary>A phrase with the bits of the intents (and question words) that list it.</summary>

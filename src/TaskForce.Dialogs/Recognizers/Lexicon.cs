@@ -13,6 +13,7 @@ internal sealed class Lexicon
         Numerals = RecognizerData.Pairs(RecognizerData.Map(root, "numerals")).ToDictionary(p => p.Key[0], p => int.Parse(p.Value, CultureInfo.InvariantCulture));
         NumeralUnits = RecognizerData.Pairs(RecognizerData.Map(root, "numeral-units")).ToDictionary(p => p.Key[0], p => int.Parse(p.Value, CultureInfo.InvariantCulture));
         NumberWords = RecognizerData.Pairs(RecognizerData.Map(root, "number-words")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        FractionWords = RecognizerData.Pairs(RecognizerData.Map(root, "fraction-words")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
         Dictionary<object, object> percent = RecognizerData.Map(root, "percent");
         PercentPatterns = [.. RecognizerData.List(percent, "patterns").Cast<Dictionary<object, object>>().Select(PercentPattern.From)];
@@ -20,6 +21,7 @@ internal sealed class Lexicon
         PercentGroups = RecognizerData.AlternativeGroups(PercentRegex, PercentPatterns.Count);
         PercentVerbs = [.. RecognizerData.Strings(percent, "verbs").OrderByDescending(v => v.Length)];
 
+        GenericTaskWords = [.. RecognizerData.Strings(root, "generic-task-words")];
         DoneParticles = RecognizerData.Strings(root, "done-particles").Select(p => p[0]).ToHashSet();
         Status = new(RecognizerData.Pairs(RecognizerData.Map(root, "status")).Select(p => (p.Key, Enum.Parse<ReportStatus>(p.Value))));
 
@@ -40,6 +42,10 @@ internal sealed class Lexicon
         DateAlternatives = [.. datePatterns.Select(p => new Regex(@"\G(?:" + RecognizerData.Text(p["regex"]) + ")", RecognizerData.PatternOptions))];
         Weekdays = RecognizerData.Pairs(RecognizerData.Map(dates, "weekdays")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         Months = RecognizerData.Strings(dates, "months");
+        Holidays = RecognizerData.Map(dates, "holidays").ToDictionary(
+            p => System.Text.RegularExpressions.Regex.Replace(RecognizerData.Text(p.Key), @"\s+", " "),
+            p => (IReadOnlyList<string>)[.. ((List<object>)p.Value).Select(RecognizerData.Text)],
+            StringComparer.Ordinal);
         MonthParts = RecognizerData.Pairs(RecognizerData.Map(dates, "month-parts")).ToDictionary(p => p.Key, p => int.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
         NextWords = RecognizerData.Strings(dates, "next");
         BeforeSuffixes = [.. RecognizerData.Strings(dates, "before-suffix").OrderByDescending(v => v.Length)];
@@ -78,6 +84,12 @@ internal sealed class Lexicon
 
     public IReadOnlyDictionary<string, int> NumberWords { get; }
 
+    /// <summary>Two-character words many tasks share (project, approval): never enough to name a task on their own.</summary>
+    public IReadOnlyList<string> GenericTaskWords { get; }
+
+    /// <summary>Denominators of English fractions ("quarters" = 4).</summary>
+    public IReadOnlyDictionary<string, int> FractionWords { get; }
+
     public IReadOnlyList<PercentPattern> PercentPatterns { get; }
 
     public Regex PercentRegex { get; }
@@ -114,6 +126,9 @@ internal sealed class Lexicon
     public IReadOnlyDictionary<string, int> Weekdays { get; }
 
     public IReadOnlyList<string> Months { get; }
+
+    /// <summary>Festival names with their dates: "MM-DD" every year, or "YYYY-MM-DD" for each year of a lunar festival.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Holidays { get; }
 
     public IReadOnlyDictionary<string, int> MonthParts { get; }
 

@@ -39,14 +39,24 @@ internal static partial class PercentParser
     private static int? FromWords(Match match, Lexicon lexicon)
     {
         Lexicon.PercentPattern pattern = lexicon.PercentPatterns[RecognizerData.Alternative(match, lexicon.PercentGroups)];
-        int? number = match.Groups["n"].Success ? lexicon.ParseNumber(match.Groups["n"].Value) : null;
+        int? number = Number(match, "n", lexicon);
         return pattern.Kind switch
         {
             "number" => number,
-            "tenths" => number * 10 + (match.Groups["t"].Success ? lexicon.ParseNumber(match.Groups["t"].Value) ?? 0 : 0),
+            "tenths" => number * 10 + (Number(match, "t", lexicon) ?? 0),
+            "fraction" => Share(number, Number(match, "d", lexicon) ?? (lexicon.FractionWords.TryGetValue(match.Groups["d"].Value, out int d) ? d : null)),
+            "count" => Share(number, Number(match, "d", lexicon)),
+            "count-left" => Share(number, number + Number(match, "r", lexicon)),
             _ => pattern.Value,
         };
     }
+
+    private static int? Number(Match match, string group, Lexicon lexicon) =>
+        match.Groups[group].Success ? lexicon.ParseNumber(match.Groups[group].Value) : null;
+
+    /// <summary>A part of a whole as a percent, only when the part is no larger than the whole.</summary>
+    private static int? Share(int? part, int? whole) =>
+        part is int p && whole is int w && w > 0 && p <= w ? (int)Math.Round(p * 100.0 / w, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>Index where a verb directly before the percent starts ("at 60%", "completed 70%"), else the percent's own index.</summary>
     private static int StartOfVerb(string text, int index, Lexicon lexicon)

@@ -24,6 +24,16 @@ public sealed partial class RuleRecognizer : IRecognizer
 
     public Recognition Recognize(string text, RecognitionContext context)
     {
+        RuleReading reading = Read(text, context);
+        return reading.Settled ?? Finish(reading, reading.Intent);
+    }
+
+    /// <summary>
+    /// What the rules read before the intent is final: the entities and the rules' intent, or the whole recognition
+    /// when the message settles it (empty, a bare number or code, a command word).
+    /// </summary>
+    internal RuleReading Read(string text, RecognitionContext context)
+    {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
 
@@ -31,24 +41,36 @@ public sealed partial class RuleRecognizer : IRecognizer
         string bare = normalized.Trim(s_bareTrim);
         if (bare.Length == 0)
         {
-            return new Recognition(Intent.None, RecognizedEntities.Empty, normalized);
+            return RuleReading.Final(new Recognition(Intent.None, RecognizedEntities.Empty, normalized));
         }
 
         if (BareNumber().IsMatch(bare))
         {
-            return new Recognition(Intent.None, Pick(int.Parse(bare, CultureInfo.InvariantCulture), context), normalized);
+            return RuleReading.Final(new Recognition(Intent.None, Pick(int.Parse(bare, CultureInfo.InvariantCulture), context), normalized));
         }
 
         if (BareCode().IsMatch(bare))
         {
-            return new Recognition(Intent.None, RecognizedEntities.Empty with { LinkCode = bare }, normalized);
+            return RuleReading.Final(new Recognition(Intent.None, RecognizedEntities.Empty with { LinkCode = bare }, normalized));
         }
 
         RecognizedEntities entities = EntityExtractor.Extract(normalized, bare, context, _lexicon);
         Intent intent = IntentResolver.Resolve(normalized, bare, entities, _intents);
-        entities = entities with
+        RuleReading reading = new(normalized, bare, entities, intent, null);
+        // A message made only of entities (a task's name, a date, a severity, a figure or a status) answers a dialog's
+        // question or is a report: no word is left for the classifier to weigh.
+        bool answer = intent is Intent.None or Intent.ReportProgress && entities.Note is null;
+        bool settled = answer || IntentResolver.IsCommand(intent) || IntentResolver.IsExact(bare, _intents);
+        return settled ? RuleReading.Final(Finish(reading, intent)) : reading;
+    }
+
+    /// <summary>The recognition for the intent chosen: the entities that only some intents keep are kept or dropped.</summary>
+    internal Recognition Finish(RuleReading reading, Intent intent)
+    {
+        string normalized = reading.Normalized;
+        RecognizedEntities entities = reading.Entities with
         {
-            LinkCode = intent == Intent.LinkAccount ? entities.LinkCode : null,
+            LinkCode = intent == Intent.LinkAccount ? reading.Entities.LinkCode : null,
             Language = intent == Intent.SwitchLanguage ? Language(normalized, _lexicon) : null,
             Light = intent is Intent.StatusQuestion or Intent.QueryDeadlines ? Light(normalized, _lexicon) : null,
         };

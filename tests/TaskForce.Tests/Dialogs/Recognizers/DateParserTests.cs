@@ -94,6 +94,30 @@ public sealed class DateParserTests
         Assert.Equal(new DateRange(s_monday, new DateOnly(2026, 12, 4)), result.Dates);
     }
 
+    [Theory]
+    [InlineData("20号前", "2026-12-20")]
+    [InlineData("30日之前", "2026-11-30")]
+    [InlineData("五号前要交", "2026-12-05")]
+    [InlineData("due by the 15th", "2026-12-15")]
+    [InlineData("春节前", "2027-02-06")]
+    [InlineData("before Chinese New Year", "2027-02-06")]
+    [InlineData("元旦前", "2027-01-01")]
+    [InlineData("before New Year", "2027-01-01")]
+    [InlineData("国庆之前", "2027-10-01")]
+    public void Parse_DayOfMonthOrFestivalWithBefore_IsTheNextSuchDay(string text, string due)
+    {
+        DateResult result = Parse(text, s_monday);
+
+        Assert.Equal(DateScope.ByDate, result.Scope);
+        Assert.Equal(new DateRange(s_monday, DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture)), result.Dates);
+    }
+
+    [Fact]
+    public void Parse_DayOfMonthWithoutBefore_IsNoDate()
+    {
+        Assert.Equal(DateScope.None, Parse("签了20号合同", s_monday).Scope);
+    }
+
     [Fact]
     public void Parse_PlainDate_HasNoDueDate()
     {

@@ -24,6 +24,14 @@ public sealed class PercentParserTests
     [InlineData("half", 50)]
     [InlineData("halfway there", 50)]
     [InlineData("fully done", 100)]
+    [InlineData("进度66", 66)]
+    [InlineData("完成了八十二", 82)]
+    [InlineData("做了五分之二", 40)]
+    [InlineData("two thirds complete", 67)]
+    [InlineData("one quarter", 25)]
+    [InlineData("8 of 10 sites", 80)]
+    [InlineData("谈了4个 还差1个", 80)]
+    [InlineData("6 done, 2 left", 75)]
     public void Parse_PercentForms_ReturnsValue(string text, int expected)
     {
         TextSpans spans = new(TextNormalizer.Normalize(text));
@@ -38,6 +46,11 @@ public sealed class PercentParserTests
     [InlineData("12月5日")]
     [InlineData("已完成招标")]
     [InlineData("1200万元")]
+    [InlineData("完成12个点位")]
+    [InlineData("推到20号")]
+    [InlineData("完成三天")]
+    [InlineData("16 of 12")]
+    [InlineData("12/20")]
     [InlineData("一成不变")]
     public void Parse_NoPercentOrOutOfRange_ReturnsNull(string text)
     {
