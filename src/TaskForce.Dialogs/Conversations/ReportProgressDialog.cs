@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using TaskForce.Core.Reports;
 using TaskForce.Core.Tasks;
 using TaskForce.Dialogs.Engine;
@@ -23,7 +24,8 @@ internal sealed record ReportProgressState(
     int? Percent = null,
     string? Status = null,
     string Text = "",
-    string? BlockerText = null);
+    string? BlockerText = null,
+    IReadOnlyList<int>? Offered = null);
 
 /// <summary>
 /// 汇报进度: fills what one message gave (task, percent, status, note, blocker), asks only for what is
@@ -49,8 +51,9 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
             Percent: entities.Percent,
             Status: StatusValue(entities.Status),
             Text: context.Input.Text.Trim(),
-            BlockerText: entities.BlockerText);
-        if (entities.Percent is null && entities.Status is null && entities.BlockerText is null && entities.TaskIds.Count == 0 && seed.TaskId is null)
+            BlockerText: entities.BlockerText,
+            Offered: entities.VagueChoices);
+        if (entities.Percent is null && entities.Status is null && entities.VagueChoices is null && entities.BlockerText is null && entities.TaskIds.Count == 0 && seed.TaskId is null)
         {
             // A bare "汇报" / "report" starts the dialog; it is not the note of the report.
             state = state with { Text = string.Empty };
@@ -95,6 +98,9 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
                 return chosen is null
                     ? DialogStep<ReportProgressState>.NotUnderstood()
                     : await NextAsync(context, Merge(state, entities, context) with { TaskId = chosen.Value }, cancellationToken);
+            case ReportStep.AskProgress when entities.Percent is null && entities.Status is null && entities.VagueChoices is { } vague:
+                // Another vague amount: ask again with the buttons that fit it.
+                return await AskAsync(context, state with { Offered = vague }, cancellationToken);
             case ReportStep.AskProgress:
                 return entities.Percent is null && entities.Status is null
                     ? DialogStep<ReportProgressState>.NotUnderstood()
@@ -128,6 +134,12 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
             case ReportStep.ChooseTask:
                 IReadOnlyList<TaskView> options = DialogHelpers.TaskOptions(context, state.Choices);
                 context.Say(Choices.Tasks(context, Key(state.Choices is null ? "choose-task" : "choose-among"), options));
+                break;
+            case ReportStep.AskProgress when state.Offered is { Count: > 0 } offered:
+                context.Say(new OutgoingMessage(context.T(Key("ask-progress-vague"), ("task", Title(context, state.TaskId))))
+                {
+                    Buttons = [.. offered.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p}%")).Select(p => new MessageButton(p, p))],
+                });
                 break;
             case ReportStep.AskProgress:
                 context.Say(Key("ask-progress"), ("task", Title(context, state.TaskId)));
@@ -217,6 +229,7 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
             Percent = entities.Percent ?? state.Percent,
             Status = StatusValue(entities.Status) ?? state.Status,
             BlockerText = entities.BlockerText ?? state.BlockerText,
+            Offered = entities.Percent is null && entities.Status is null ? entities.VagueChoices ?? state.Offered : null,
             Text = onlyNumber || text.Length == 0 ? state.Text : (state.Text.Length == 0 ? text : state.Text + "\n" + text),
         };
     }

@@ -23,6 +23,9 @@ internal static partial class EntityExtractor
 
         ReportStatus? status = Status(spans, lexicon);
         int? percent = PercentParser.Parse(spans, lexicon);
+        // "差不多弄完了" (almost done) holds a done word, but it is a vague amount: asked about, never saved as 100 %.
+        IReadOnlyList<int>? vague = percent is null && status is null or ReportStatus.Done ? lexicon.VagueChoices(normalized) : null;
+        status = vague is null ? status : null;
         (status, percent) = Reconcile(status, percent);
         Severity? severity = SeverityParser.Parse(spans, bare, lexicon);
         DateResult dates = DateParser.Parse(normalized, context.Today, lexicon);
@@ -41,6 +44,7 @@ internal static partial class EntityExtractor
             NextDays = dates.NextDays,
             DueDate = dates.DueDate,
             DepartmentIds = departmentIds,
+            VagueChoices = vague,
             UnknownDepartments = unknownDepartments,
             AmbiguousDepartments = ambiguousDepartments,
             CampaignIds = campaignIds,

@@ -54,7 +54,7 @@ internal static class IntentResolver
         }
 
         bool question = words.IsQuestion;
-        bool reported = entities.Percent is not null || entities.Status is not null;
+        bool reported = entities.Percent is not null || entities.Status is not null || entities.VagueChoices is not null;
         if (IsPendingQuestion(words, question, reported, entities))
         {
             return Intent.PendingBlockers;

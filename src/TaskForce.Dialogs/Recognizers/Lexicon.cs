@@ -21,6 +21,12 @@ internal sealed class Lexicon
         PercentGroups = RecognizerData.AlternativeGroups(PercentRegex, PercentPatterns.Count);
         PercentVerbs = [.. RecognizerData.Strings(percent, "verbs").OrderByDescending(v => v.Length)];
 
+        VagueAmounts =
+        [
+            .. RecognizerData.List(root, "vague-amounts").Cast<Dictionary<object, object>>().Select(v => (
+                new Regex(RecognizerData.Text(v["regex"]), RecognizerData.PatternOptions | RegexOptions.IgnoreCase),
+                (IReadOnlyList<int>)[.. ((List<object>)v["choices"]).Select(c => int.Parse(RecognizerData.Text(c), CultureInfo.InvariantCulture))])),
+        ];
         GenericTaskWords = [.. RecognizerData.Strings(root, "generic-task-words")];
         DoneParticles = RecognizerData.Strings(root, "done-particles").Select(p => p[0]).ToHashSet();
         Status = new(RecognizerData.Pairs(RecognizerData.Map(root, "status")).Select(p => (p.Key, Enum.Parse<ReportStatus>(p.Value))));
@@ -91,6 +97,12 @@ internal sealed class Lexicon
     public IReadOnlyDictionary<string, int> FractionWords { get; }
 
     public IReadOnlyList<PercentPattern> PercentPatterns { get; }
+
+    /// <summary>Vague amounts and the percentages offered for each (see vague-amounts in the lexicon).</summary>
+    public IReadOnlyList<(Regex Pattern, IReadOnlyList<int> Choices)> VagueAmounts { get; }
+
+    /// <summary>The percentages to offer when the text gives only a vague amount ("大半"); null when it gives none.</summary>
+    public IReadOnlyList<int>? VagueChoices(string text) => VagueAmounts.FirstOrDefault(v => v.Pattern.IsMatch(text)).Choices;
 
     public Regex PercentRegex { get; }
 

@@ -31,6 +31,12 @@ public sealed record RecognizedEntities
     /// <summary>Names that look like departments (住建局, housing bureau) but are not in the roster, as written.</summary>
     public IReadOnlyList<string> UnknownDepartments { get; init; } = [];
 
+    /// <summary>
+    /// A vague amount instead of a figure ("大半", "almost done"): the percentages to offer as buttons when asking for
+    /// the number; null when the message gave a figure or a status, or nothing vague.
+    /// </summary>
+    public IReadOnlyList<int>? VagueChoices { get; init; }
+
     /// <summary>Partial names several roster departments contain, with the departments each could be.</summary>
     public IReadOnlyList<AmbiguousName> AmbiguousDepartments { get; init; } = [];
 

@@ -166,6 +166,22 @@ public sealed class ConversationFlowTests
     }
 
     [Fact]
+    public async Task Report_VagueAmount_AsksForTheNumberWithButtonsAndSavesTheOneTapped()
+    {
+        await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
+        ConversationDriver chat = host.Chat("29:zhang", StaffAad);
+
+        IReadOnlyList<Reply> asked = await chat.SendAsync("海洋牧场 做了一大半");
+        IReadOnlyList<Reply> card = await chat.SendAsync(asked[^1].Buttons[1]);
+        await chat.SendAsync("确认");
+
+        Assert.Equal(Text("report-progress", "ask-progress-vague", args: [("task", "海洋牧场示范区建设")]), asked[^1].Text);
+        Assert.Equal(["60%", "70%", "80%"], asked[^1].Buttons);
+        Assert.Contains(card, r => r.HasCard);
+        Assert.Equal(70, await host.ScalarAsync("SELECT LatestPercent FROM Tasks WHERE Key = 'T1';"));
+    }
+
+    [Fact]
     public async Task ThreeUnusableAnswers_ExplainsAndEndsTheDialog()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
