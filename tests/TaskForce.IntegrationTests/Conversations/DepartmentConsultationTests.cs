@@ -83,20 +83,7 @@ public sealed class DepartmentConsultationTests
     public async Task Consult_TwoDepartments_RecordsBothAndNotifiesTheirContacts()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
-        ConversationDriver lead = host.Chat("29:li", LeadAad);
-        await lead.SendAsync("帮助");
-        ConversationDriver staff = host.Chat("29:zhang", StaffAad);
-        await staff.SendAsync("海洋牧场 卡在用地审批 上报问题");
-        await staff.SendAsync("高");
-        await staff.SendAsync("无");
-        await staff.SendAsync("确认");
-        long blockerId = await host.ScalarAsync("SELECT Id FROM Blockers;");
-        OutboxDispatcher outbox = host.App.Services.GetRequiredService<OutboxDispatcher>();
-        await outbox.DispatchDueAsync(CancellationToken.None); // the lead's card goes first
-        ConversationDriver commander = host.Chat("29:sun", CommanderAad);
-        await commander.SubmitAsync("consult", blockerId);
-
-        IReadOnlyList<Reply> done = await commander.SendAsync("海洋局和商务局");
+        (long blockerId, OutboxDispatcher outbox, IReadOnlyList<Reply> done) = await ConsultedAsync(host, "海洋局和商务局");
         host.Time.Advance(TimeSpan.FromMinutes(1)); // past the pause between two messages to one member
         await outbox.DispatchDueAsync(CancellationToken.None);
 
@@ -137,7 +124,7 @@ public sealed class DepartmentConsultationTests
     public async Task ConsultReply_ContactOutsideTheCampaign_AnswerIsStoredAndReachesAskerOwnerAndReporter()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(s_zhaoInTeams);
-        (long blockerId, OutboxDispatcher outbox) = await ConsultedAsync(host, "海洋局和商务局");
+        (long blockerId, OutboxDispatcher outbox, _) = await ConsultedAsync(host, "海洋局和商务局");
         ConversationDriver contact = host.Chat("29:zhao", "aad-zhao");
         await contact.SendAsync("帮助");
 
@@ -166,7 +153,7 @@ public sealed class DepartmentConsultationTests
     public async Task ConsultReply_DepartmentNotAsked_IsRefusedAndNothingIsStored()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(s_zhaoInTeams);
-        (long blockerId, _) = await ConsultedAsync(host, "海洋局");
+        (long blockerId, _, _) = await ConsultedAsync(host, "海洋局");
         ConversationDriver outsider = host.Chat("29:zhao", "aad-zhao");
         await outsider.SendAsync("帮助");
         ConversationDriver commander = host.Chat("29:sun", CommanderAad);
@@ -183,7 +170,7 @@ public sealed class DepartmentConsultationTests
     public async Task ConsultNotice_ToTheDepartmentContact_CarriesTheAnswerButton()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
-        (long blockerId, OutboxDispatcher outbox) = await ConsultedAsync(host, "海洋局");
+        (long blockerId, OutboxDispatcher outbox, _) = await ConsultedAsync(host, "海洋局");
         host.Time.Advance(TimeSpan.FromMinutes(5));
         await outbox.DispatchDueAsync(CancellationToken.None);
 
@@ -195,8 +182,11 @@ public sealed class DepartmentConsultationTests
         Assert.Contains(Text("blockers", "action-consult-reply"), notice, StringComparison.Ordinal);
     }
 
-    /// <summary>Zhang raises a blocker on the marine ranch; the commander asks the named departments to consult.</summary>
-    private static async Task<(long BlockerId, OutboxDispatcher Outbox)> ConsultedAsync(ConversationHost host, string departments)
+    /// <summary>
+    /// Zhang raises a blocker on the marine ranch (the team leader's card is sent first); the commander asks the named
+    /// departments to consult. Returns the blocker, the dispatcher and the commander's answer.
+    /// </summary>
+    private static async Task<(long BlockerId, OutboxDispatcher Outbox, IReadOnlyList<Reply> Requested)> ConsultedAsync(ConversationHost host, string departments)
     {
         ConversationDriver lead = host.Chat("29:li", LeadAad);
         await lead.SendAsync("帮助");
@@ -210,8 +200,7 @@ public sealed class DepartmentConsultationTests
         await outbox.DispatchDueAsync(CancellationToken.None);
         ConversationDriver commander = host.Chat("29:sun", CommanderAad);
         await commander.SubmitAsync("consult", blockerId);
-        await commander.SendAsync(departments);
-        return (blockerId, outbox);
+        return (blockerId, outbox, await commander.SendAsync(departments));
     }
 
     private static string Decoded(string body) => JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement, s_readable);

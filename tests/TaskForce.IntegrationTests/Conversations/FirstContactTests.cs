@@ -24,6 +24,12 @@ public sealed class FirstContactTests
     private static string Decoded(string body) =>
         body.Length == 0 ? body : System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(body).RootElement, s_readable);
 
+    /// <summary>Teams refuses to start chats (the app is not installed for those users).</summary>
+    private static void RefuseNewChats(ConversationHost host) =>
+        host.Connector.Responder = call => call.Method == "POST" && call.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
+            ? ConnectorAnswer.Roster()
+            : null;
+
     private static Task<long> MemberAsync(ConversationHost host, string key) =>
         host.ScalarAsync("SELECT Id FROM Members WHERE Key = @key;", new { key });
 
@@ -31,10 +37,7 @@ public sealed class FirstContactTests
     public async Task LeaderNeverOpenedTheBot_NoticeWaitsIsCopiedUpAndArrivesOnFirstMessage()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
-        // Teams refuses to start chats (the app is not installed for those users).
-        host.Connector.Responder = call => call.Method == "POST" && call.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
-            ? ConnectorAnswer.Roster()
-            : null;
+        RefuseNewChats(host);
         ConversationDriver staff = host.Chat("29:zhang", StaffAad);
         OutboxDispatcher dispatcher = host.App.Services.GetRequiredService<OutboxDispatcher>();
         await RaiseBlockerAsync(staff);
@@ -66,9 +69,7 @@ public sealed class FirstContactTests
     public async Task LeaderNeverOpenedTheBot_TheCopiedCommanderFindsItInHisListAndAcknowledgesIt()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
-        host.Connector.Responder = call => call.Method == "POST" && call.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
-            ? ConnectorAnswer.Roster()
-            : null;
+        RefuseNewChats(host);
         ConversationDriver staff = host.Chat("29:zhang", StaffAad);
         await RaiseBlockerAsync(staff);
         await staff.SendAsync("确认");
@@ -88,9 +89,7 @@ public sealed class FirstContactTests
     public async Task LeaderNeverOpenedTheBot_AfterTheCopiedCommanderActed_TheWaitingRequestIsSkippedNotSentFalse()
     {
         await using ConversationHost host = await ConversationHost.StartAsync(Yaml);
-        host.Connector.Responder = call => call.Method == "POST" && call.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)
-            ? ConnectorAnswer.Roster()
-            : null;
+        RefuseNewChats(host);
         OutboxDispatcher dispatcher = host.App.Services.GetRequiredService<OutboxDispatcher>();
         ConversationDriver staff = host.Chat("29:zhang", StaffAad);
         await RaiseBlockerAsync(staff);

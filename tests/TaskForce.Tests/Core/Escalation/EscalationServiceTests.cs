@@ -7,9 +7,10 @@ namespace TaskForce.Tests.Core.Escalation;
 
 public sealed class EscalationServiceTests
 {
-    private sealed record Ladder(long Campaign, long Task, long Reporter, long TeamLead, long Commander, long CityLeader);
+    internal sealed record Ladder(long Campaign, long Task, long Reporter, long TeamLead, long Commander, long CityLeader);
 
-    private static async Task<Ladder> LadderAsync(SchedulerHarness h)
+    /// <summary>A campaign with a task, its reporter, and a team leader, commander and lead city leader.</summary>
+    internal static async Task<Ladder> LadderAsync(SchedulerHarness h)
     {
         long campaign = await h.Data.CampaignAsync();
         long department = await h.Data.DepartmentAsync();

@@ -13,7 +13,7 @@ public sealed class StaleNoticesTests
         // Critical: 2 working hours per level to acknowledge. Raised Monday 09:00: commander at 11:00, city leader at 14:30.
         DateTimeOffset raised = SchedulerHarness.Local("2030-03-04T09:00");
         await using SchedulerHarness h = await SchedulerHarness.CreateAsync(raised);
-        (long task, long reporter, long teamLead) = await LadderAsync(h);
+        (_, long task, long reporter, long teamLead, _, _) = await EscalationServiceTests.LadderAsync(h);
         await h.Data.BlockerAsync(task, reporter, "critical", raised, ownerId: teamLead);
         await h.EscalationService.CheckAsync(SchedulerHarness.Local("2030-03-04T15:00"), CancellationToken.None);
         IReadOnlyList<OutboxJob> jobs = await h.Reads.ListAllAsync(CancellationToken.None);
@@ -39,7 +39,7 @@ public sealed class StaleNoticesTests
     {
         DateTimeOffset raised = SchedulerHarness.Local("2030-03-04T09:00");
         await using SchedulerHarness h = await SchedulerHarness.CreateAsync(raised);
-        (long task, long reporter, long teamLead) = await LadderAsync(h);
+        (_, long task, long reporter, long teamLead, _, _) = await EscalationServiceTests.LadderAsync(h);
         long blocker = await h.Data.BlockerAsync(task, reporter, "high", raised, ownerId: teamLead, state: state);
         var stale = new StaleNotices(new EscalationStore(h.Database));
         OutboxJob assigned = Job(BlockerNotices.Assigned, blocker, "{}");
@@ -54,19 +54,5 @@ public sealed class StaleNoticesTests
     {
         DateTimeOffset at = SchedulerHarness.Local("2030-03-04T09:00");
         return new(1, kind, kind + ":" + blockerId, at, null, null, null, blockerId, payload, OutboxState.Pending, 0, at, null, null, false, at, null);
-    }
-
-    private static async Task<(long Task, long Reporter, long TeamLead)> LadderAsync(SchedulerHarness h)
-    {
-        long campaign = await h.Data.CampaignAsync();
-        long department = await h.Data.DepartmentAsync();
-        long reporter = await h.Data.MemberAsync(department);
-        long teamLead = await h.Data.MemberAsync(department);
-        long commander = await h.Data.MemberAsync();
-        long cityLeader = await h.Data.MemberAsync();
-        await h.Data.RoleAsync(teamLead, "team_lead", campaign);
-        await h.Data.RoleAsync(commander, "commander", campaign);
-        await h.Data.RoleAsync(cityLeader, "city_leader", campaign);
-        return (await h.Data.TaskAsync(campaign, reporter, department), reporter, teamLead);
     }
 }
