@@ -36,6 +36,7 @@ Command VerbWith(string name, string description, Func<ParseResult, BenchmarkSet
 root.Add(Verb("turns", "Report turns over HTTP against the real bot and the two baselines", TurnBenchmark.RunAsync));
 root.Add(Verb("recognizer", "Recognizer utterances per second over the intents corpus (BenchmarkDotNet)", RecognizerRunner.RunAsync));
 root.Add(Verb("heldout", "Held-out corpus accuracy only (the first rows of the recognizer verb, without the speed runs)", RecognizerRunner.RunHeldOutAsync));
+root.Add(Verb("mlnet", "The own intent classifier beside ML.NET SDCA on the same examples and held-out corpus", MlNetComparison.RunAsync));
 root.Add(Verb("queries", "Campaign and city-wide summaries over 1,000,000 reports", QueryBenchmark.RunAsync));
 root.Add(Verb("scheduler", "A year of reminders for 15 campaigns x 200 attendees, and the dispatch rate", SchedulerBenchmark.RunAsync));
 TimeSpan Down(ParseResult parseResult) => TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(downSeconds)));
