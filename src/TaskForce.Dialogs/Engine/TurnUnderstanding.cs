@@ -140,9 +140,15 @@ internal sealed class TurnUnderstanding(
     private static TaskCandidate[] Candidates(IReadOnlyList<TaskView> tasks) =>
         [.. tasks.Select((t, i) => new TaskCandidate(t.Id, t.Title, t.TitleEn, t.Aliases, i + 1))];
 
+    /// <summary>The recognizer's candidates of one roster snapshot's list, built once per snapshot (the recognizer caches by list).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<NamedEntity>, NamedCandidate[]> s_candidates = new();
+
     private static RecognitionContext Context(DateOnly today, IReadOnlyList<TaskCandidate> tasks, ReferenceData reference) => new(
         today,
         tasks,
-        [.. reference.Departments.Select(d => new NamedCandidate(d.Id, d.Name, d.NameEn, d.Aliases))],
-        [.. reference.Campaigns.Select(c => new NamedCandidate(c.Id, c.Name, c.NameEn, c.Aliases))]);
+        NamedCandidates(reference.Departments),
+        NamedCandidates(reference.Campaigns));
+
+    private static NamedCandidate[] NamedCandidates(IReadOnlyList<NamedEntity> entities) =>
+        s_candidates.GetValue(entities, list => [.. list.Select(e => new NamedCandidate(e.Id, e.Name, e.NameEn, e.Aliases))]);
 }

@@ -19,12 +19,7 @@ internal static partial class DepartmentMatcher
         List<AmbiguousName> ambiguous = [];
         bool[] taken = new bool[text.Length];
         List<(int At, long Id)> ids = [];
-        (long Id, CandidateName Name)[] names =
-        [
-            .. candidates
-                .SelectMany(c => CandidateName.For(c.Name, c.NameEn, c.Aliases, lexicon, true).Select(n => (c.Id, Name: n)))
-                .OrderByDescending(n => n.Name.Text.Length),
-        ];
+        (long Id, CandidateName Name)[] names = s_names.GetValue(candidates, c => Names(c, lexicon));
         foreach ((long id, CandidateName name) in names)
         {
             for (int at = Phrase.Find(text, name.Text); at >= 0; at = Phrase.Find(text, name.Text, at + 1))
@@ -57,6 +52,19 @@ internal static partial class DepartmentMatcher
 
         return ([.. ids.OrderBy(i => i.At).Select(i => i.Id).Distinct()], Unknown(text, taken, lexicon), ambiguous);
     }
+
+    /// <summary>
+    /// Every name form of the departments, longest first, kept per candidate list: the turn passes the same list for as
+    /// long as the roster is unchanged, so the forms are built once per roster, not once per message.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<NamedCandidate>, (long Id, CandidateName Name)[]> s_names = new();
+
+    private static (long Id, CandidateName Name)[] Names(IReadOnlyList<NamedCandidate> candidates, Lexicon lexicon) =>
+    [
+        .. candidates
+            .SelectMany(c => CandidateName.For(c.Name, c.NameEn, c.Aliases, lexicon, true).Select(n => (c.Id, Name: n)))
+            .OrderByDescending(n => n.Name.Text.Length),
+    ];
 
     /// <summary>The departments whose names hold the item (trimmed of words like 需要 … 配合); null when it is too short to tell.</summary>
     private static (string Core, long[] Owners)? Partial(string item, (long Id, CandidateName Name)[] names, Lexicon lexicon)
