@@ -26,10 +26,14 @@ internal static class HostSetup
         return builder;
     }
 
-    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
+    public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
         await app.Services.GetRequiredService<DemoRosterSeeder>().SeedIfEmptyAsync(cancellationToken);
+
+        // The recognizer trains its intent classifier when it is first built (a fraction of a second, more on a busy
+        // machine): build it here, before requests are accepted, so the first member's turn does not wait for it.
+        app.Services.GetRequiredService<TaskForce.Dialogs.Recognizers.IRecognizer>();
     }
 
     /// <summary>The startup lines an operator looks for: whether the language model is on, where telemetry goes.</summary>

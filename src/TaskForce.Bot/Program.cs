@@ -25,8 +25,8 @@ try
     app.Services.GetService<IStartupValidator>()?.Validate();
     app.LogStartup();
 
-    // Migrations (and the demo roster on an empty database) run before Kestrel accepts a request.
-    await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+    // Migrations, the demo roster on an empty database, and the recognizer's training run before Kestrel accepts a request.
+    await app.PrepareAsync(app.Lifetime.ApplicationStopping);
 
     app.UseDevelopmentHostRule();
     app.MapHealth();
