@@ -108,8 +108,8 @@ internal sealed class AmendReportDialog(ReportService reports) : Dialog<AmendRep
     };
 
     /// <summary>
-    /// The note of the corrected report: what the correction says besides the command words ("改一下 80% 招标已完成" →
-    /// "80% 招标已完成"). The old note described the old figure, so a bare "改一下 80%" leaves no note.
+    /// The note of the corrected report: what the correction says besides the command words ("change it: 80%, tender done" →
+    /// "80%, tender done"). The old note described the old figure, so a bare correction to a figure leaves no note.
     /// </summary>
     private static string CorrectionNote(DialogContext context)
     {

@@ -7,7 +7,7 @@ namespace TaskForce.Dialogs.Conversations;
 /// <summary>Department names as a member reads them: lists joined in the member's language.</summary>
 internal static class DepartmentNames
 {
-    /// <summary>"住建局不在花名册中，请从以下部门选择：…" with the names given and every roster department.</summary>
+    /// <summary>"X is not in the roster — pick from: …" with the names given and every roster department.</summary>
     public static string NotInRoster(DialogContext context, TextKey key, IReadOnlyList<string> unknown) =>
         context.T(key, ("names", Join(context, unknown)), ("choices", Join(context, [.. context.Reference.Departments.Select(d => d.LocalName(context.Locale))])));
 

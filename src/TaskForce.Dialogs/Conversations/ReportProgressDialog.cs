@@ -55,7 +55,7 @@ internal sealed class ReportProgressDialog(ReportService reports) : Dialog<Repor
             Offered: entities.VagueChoices);
         if (entities.Percent is null && entities.Status is null && entities.VagueChoices is null && entities.BlockerText is null && entities.TaskIds.Count == 0 && seed.TaskId is null)
         {
-            // A bare "汇报" / "report" starts the dialog; it is not the note of the report.
+            // A bare report command word starts the dialog; it is not the note of the report.
             state = state with { Text = string.Empty };
         }
         if (seed.TaskId is long seeded && context.FindReportable(seeded) is null)

@@ -125,7 +125,7 @@ internal sealed class DialogRouter(IEnumerable<IDialog> dialogs, QueryResponder 
         }
     }
 
-    /// <summary>"下周一前" read as a report (by the language model): a date with nothing to report asks what is due then.</summary>
+    /// <summary>"Before next Monday" read as a report (by the language model): a date with nothing to report asks what is due then.</summary>
     private static bool IsDeadlineAlone(RecognizedEntities entities) =>
         entities.DueDate is not null && entities.DateScope != DateScope.None
         && entities.TaskIds.Count == 0 && entities.ListNumber is null

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace TaskForce.Dialogs.Recognizers;
 
-/// <summary>A partial department name that several roster departments contain ("商务" for two commerce bureaus).</summary>
+/// <summary>A partial department name that several roster departments contain ("commerce" for two commerce bureaus).</summary>
 public sealed record AmbiguousName(string Name, IReadOnlyList<long> DepartmentIds);
 
 /// <summary>
@@ -66,7 +66,7 @@ internal static partial class DepartmentMatcher
             .OrderByDescending(n => n.Name.Text.Length),
     ];
 
-    /// <summary>The departments whose names hold the item (trimmed of words like 需要 … 配合); null when it is too short to tell.</summary>
+    /// <summary>The departments whose names hold the item (trimmed of the lexicon's lead and tail words, such as "need … to help"); null when it is too short to tell.</summary>
     private static (string Core, long[] Owners)? Partial(string item, (long Id, CandidateName Name)[] names, Lexicon lexicon)
     {
         string core = Trim(item.Trim(), lexicon);
@@ -116,7 +116,7 @@ internal static partial class DepartmentMatcher
         return item;
     }
 
-    /// <summary>Names ending in a department suffix (局, bureau) in text no known department took, read back to a stop word.</summary>
+    /// <summary>Names ending in a department suffix (bureau and its Chinese form) in text no known department took, read back to a stop word.</summary>
     private static List<string> Unknown(string text, bool[] taken, Lexicon lexicon)
     {
         List<(int At, string Name)> found = [];

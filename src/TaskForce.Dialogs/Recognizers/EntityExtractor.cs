@@ -23,7 +23,7 @@ internal static partial class EntityExtractor
 
         ReportStatus? status = Status(spans, lexicon);
         int? percent = PercentParser.Parse(spans, lexicon);
-        // "差不多弄完了" (almost done) holds a done word, but it is a vague amount: asked about, never saved as 100 %.
+        // "almost done" written with a done word (see vague-amounts in the lexicon), but it is a vague amount: asked about, never saved as 100 %.
         IReadOnlyList<int>? vague = percent is null && status is null or ReportStatus.Done ? lexicon.VagueChoices(normalized) : null;
         status = vague is null ? status : null;
         (status, percent) = Reconcile(status, percent);

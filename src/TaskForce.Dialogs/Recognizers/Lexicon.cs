@@ -101,7 +101,7 @@ internal sealed class Lexicon
     /// <summary>Vague amounts and the percentages offered for each (see vague-amounts in the lexicon).</summary>
     public IReadOnlyList<(Regex Pattern, IReadOnlyList<int> Choices)> VagueAmounts { get; }
 
-    /// <summary>The percentages to offer when the text gives only a vague amount ("大半"); null when it gives none.</summary>
+    /// <summary>The percentages to offer when the text gives only a vague amount ("most of it"); null when it gives none.</summary>
     public IReadOnlyList<int>? VagueChoices(string text) => VagueAmounts.FirstOrDefault(v => v.Pattern.IsMatch(text)).Choices;
 
     public Regex PercentRegex { get; }

@@ -28,11 +28,11 @@ public sealed record RecognizedEntities
     /// <summary>Every roster department named, by full name, alias or a partial name only one department has.</summary>
     public IReadOnlyList<long> DepartmentIds { get; init; } = [];
 
-    /// <summary>Names that look like departments (住建局, housing bureau) but are not in the roster, as written.</summary>
+    /// <summary>Names that look like departments (a housing bureau) but are not in the roster, as written.</summary>
     public IReadOnlyList<string> UnknownDepartments { get; init; } = [];
 
     /// <summary>
-    /// A vague amount instead of a figure ("大半", "almost done"): the percentages to offer as buttons when asking for
+    /// A vague amount instead of a figure ("most of it", "almost done"): the percentages to offer as buttons when asking for
     /// the number; null when the message gave a figure or a status, or nothing vague.
     /// </summary>
     public IReadOnlyList<int>? VagueChoices { get; init; }

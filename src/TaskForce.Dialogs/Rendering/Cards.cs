@@ -65,7 +65,7 @@ internal static class Cards
 
     /// <summary>
     /// Label/value rows. Not a FactSet: at phone width a FactSet squeezes its title column and breaks a Chinese label
-    /// inside the word ("完成进/度"). Each row is a column set whose label column takes its natural width and never
+    /// inside a word. Each row is a column set whose label column takes its natural width and never
     /// wraps, and whose value column wraps in the space left.
     /// </summary>
     public static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()

@@ -28,7 +28,7 @@ internal static class Labels
         _ => "\u2705",
     };
 
-    /// <summary>Why a task is yellow or red, in the reader's language: "落后序时进度 24 个百分点".</summary>
+    /// <summary>Why a task is yellow or red, in the reader's language: "24 points behind expected progress".</summary>
     public static string Reason(DialogContext context, LightReason reason)
     {
         (TextKey key, (string, object?)[] args) = ReasonText(reason);
@@ -53,7 +53,7 @@ internal static class Labels
         };
     }
 
-    /// <summary>"黄灯（落后序时进度 24 个百分点）", or the light alone when it has no reason.</summary>
+    /// <summary>"yellow (24 points behind expected progress)", or the light alone when it has no reason.</summary>
     public static string LightWithReason(DialogContext context, Light light, LightReason? reason) =>
         reason is null
             ? Light(context, light)

@@ -62,7 +62,7 @@ internal static class PendingBlockerCards
         return new OutgoingMessage(text.ToString()) { Card = Cards.Card(body) };
     }
 
-    /// <summary>"1个待销号、2个待解决": how many wait in each group.</summary>
+    /// <summary>"1 to close, 2 to resolve": how many wait in each group.</summary>
     public static string Counts(DialogContext context, IReadOnlyList<(BlockerView Blocker, BlockerTodo Todo)> items) =>
         string.Join(context.IsEnglish ? ", " : "、", s_groups
             .Select(todo => (todo, count: items.Count(i => i.Todo == todo)))

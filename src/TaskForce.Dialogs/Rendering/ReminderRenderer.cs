@@ -175,7 +175,7 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
         }
     }
 
-    /// <summary>"住建局（已回复）、自规局（待回复）": each consulted department and whether it answered.</summary>
+    /// <summary>"Housing Bureau (answered), Planning Bureau (no answer yet)": each consulted department and whether it answered.</summary>
     private string Consultations(BriefBlocker blocker, string locale) =>
         string.Join(
             texts.Get(new TextKey("reminders", "list-separator"), locale),
@@ -195,10 +195,10 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
         Locales.Resolve(locale) == Locales.English && !string.IsNullOrWhiteSpace(english) ? english : text;
 
     /// <summary>
-    /// A time as people read it on a phone, with the weekday: "12月7日 周一 09:00", "Mon Dec 7, 09:00" — in the
+    /// A time as people read it on a phone, with the weekday: "Mon Dec 7, 09:00" in English and the same order in Chinese — in the
     /// recipient's zone, so no zone name is needed next to it.
     /// </summary>
-    /// <summary>"12月7日 周一 09:00" / "Mon Dec 7, 09:00" in the zone: the chat's own date-time format (common/datetime-format).</summary>
+    /// <summary>"Mon Dec 7, 09:00" (and its Chinese form) in the zone: the chat's own date-time format (common/datetime-format).</summary>
     internal static string FormatTime(TextCatalog texts, DateTimeOffset instant, string timeZone, string locale)
     {
         ArgumentNullException.ThrowIfNull(texts);
@@ -212,7 +212,7 @@ public sealed class ReminderRenderer(TextCatalog texts, TimeProvider time)
     private string TaskList(IReadOnlyList<BriefTask> tasks, string locale) =>
         string.Join(texts.Get(new TextKey("reminders", "list-separator"), locale), tasks.Select(t => BriefTaskText(t, locale)));
 
-    /// <summary>A red or yellow task's title with the reason for its light: "海洋牧场（落后序时进度 24 个百分点）".</summary>
+    /// <summary>A red or yellow task's title with the reason for its light: "Marine ranch (24 points behind expected progress)".</summary>
     private string BriefTaskText(BriefTask task, string locale)
     {
         string title = Localized(task.Title, task.TitleEn, locale);
