@@ -48,6 +48,18 @@ public sealed class Database(SqliteConnectionFactory connections)
             cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a read session: its own connection and a deferred transaction (one consistent
+    /// snapshot of the file), outside the write lock. Nothing written through it is kept: it is rolled back.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<DbSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using SqliteConnection connection = await connections.OpenAsync(cancellationToken);
+        await using SqliteTransaction transaction = connection.BeginTransaction(deferred: true);
+        return await work(new DbSession(connection, transaction));
+    }
+
     /// <summary>Runs <paramref name="work"/> as one write transaction with a <see cref="DbSession"/>.</summary>
     public Task<T> WriteAsync<T>(Func<DbSession, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace TaskForce.Core.Storage;
 /// </summary>
 public sealed class Migrator(SqliteConnectionFactory connections, ILogger<Migrator> logger)
 {
-    private const string ResourcePrefix = "Migrations.";
+    private const string ResourcePrefix = "Migrations.sqlite.";
 
     public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts { get; } = LoadScripts();
 
